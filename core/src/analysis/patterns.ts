@@ -1,0 +1,130 @@
+/**
+ * Regular expressions that find the phrases rules reason about. All run on a block's
+ * masked text (same length as the source; code, markup and URLs blanked), so match
+ * offsets are source offsets. Every pattern is linear: no nested quantifiers over
+ * overlapping classes.
+ */
+
+const W = '[\\p{L}\\p{N}]';
+/** Word start/end guards that work with Unicode letters. */
+export const B0 = `(?<!${W})`;
+export const B1 = `(?!${W})`;
+
+const NUM_WORD = '(?:\\d+(?:\\.\\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty|thirty|few|several|couple of|many)';
+const UNIT = '(?:hours?|days?|weeks?|months?|years?|decades?|quarters?|summers?|winters?|seasons?|terms?)';
+const MONTH = '(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)';
+const PERIOD = `(?:year|month|week|decade|quarter|summer|winter|spring|autumn|fall|season|parliament|administration|term)`;
+const WHEN = `(?:(?:the\\s+)?(?:end|start|beginning|middle|close|first\\s+half|second\\s+half|turn)\\s+of\\s+(?:the\\s+)?)?(?:(?:early|mid|late)[-\\s]+)?(?:(?:${MONTH}\\s+)?(?:19|20)\\d\\d(?:s)?|${MONTH}|Q[1-4]\\s+(?:19|20)\\d\\d|(?:this|next|the\\s+coming|the\\s+next)\\s+${PERIOD}|the\\s+(?:decade|year|month|century))`;
+
+/** Phrases that bound a judgement in time. */
+export const TIMEFRAME = new RegExp(
+  [
+    // over the next 12 months, within the coming weeks, in the next two years, during the following quarter
+    `${B0}(?:over|within|in|during|for|across|throughout|into)\\s+the\\s+(?:next|coming|following|remaining|upcoming)\\s+(?:${NUM_WORD}\\s+)?${UNIT}${B1}`,
+    // within six months, in two years, within a year
+    `${B0}(?:within|in|inside|under)\\s+${NUM_WORD}\\s+${UNIT}${B1}`,
+    // by 2028, before the end of 2027, until mid-2026, in early 2027, through Q3 2027, by March
+    `${B0}(?:by|before|until|till|through|throughout|during|in|into|after|beyond|ahead\\s+of|prior\\s+to|from|to|between|no\\s+later\\s+than)\\s+${WHEN}${B1}`,
+    // next year, this summer, the coming months, the year ahead
+    `${B0}(?:this|next|the\\s+coming|the\\s+next)\\s+(?:${NUM_WORD}\\s+)?${PERIOD}s?${B1}`,
+    `${B0}the\\s+(?:year|months|weeks|decade)\\s+ahead${B1}`,
+    `${B0}(?:over|in|within|for)\\s+the\\s+(?:short|near|medium|long)[-\\s]+term${B1}`,
+    `${B0}(?:short|near|medium|long)-term${B1}`,
+    `${B0}in\\s+the\\s+(?:near|foreseeable|immediate)\\s+future${B1}`,
+    `${B0}(?:imminently|imminent)${B1}`,
+    // whilst X remains in power, as long as the ceasefire holds, for as long as sanctions last
+    `${B0}(?:whilst|while|as\\s+long\\s+as|so\\s+long\\s+as|until|unless|before|after)\\s+[^.;:!?]{1,80}?${B0}(?:remains?|stays?|continues?|holds?|lasts?|persists?|survives?|ends?|collapses?|falls?|is\\s+in\\s+(?:power|office)|are\\s+in\\s+(?:power|office))${B1}`,
+    // before/by the election, ahead of the summit
+    `${B0}(?:by|before|until|ahead\\s+of|after|during|around|at)\\s+(?:the|next|this|its|their)\\s+(?:[\\p{L}-]+\\s+){0,3}(?:elections?|summit|vote|referendum|deadline|ceasefire|negotiations|talks|season|harvest|conference|congress|meeting|inauguration|transition|handover|games|olympics|world\\s+cup|round|budget|anniversary|visit|plenum|review|expiry|withdrawal|offensive|monsoon|launch|session|hearing|trial|recess|rotation|exercise|exercises|drills|deployment|succession|census|poll|polls|runoff|run-off|primaries|primary|convention|treaty|agreement|contract|mandate)${B1}`,
+  ].join('|'),
+  'giu',
+);
+
+/** Confidence levels (ICD 203 / PHIA analytical confidence). */
+export const CONFIDENCE = new RegExp(
+  [
+    `${B0}(?:high|moderate|medium|low)(?:[-\\s]+level)?\\s+(?:of\\s+)?confidence${B1}`,
+    `${B0}(?:highly|moderately|fairly|reasonably)\\s+confident${B1}`,
+    `${B0}confidence\\s+(?:is|remains|level\\s+is)\\s+(?:high|moderate|medium|low)${B1}`,
+    `${B0}we\\s+are\\s+confident${B1}`,
+  ].join('|'),
+  'giu',
+);
+
+/** Vague hedges: say little about likelihood. `may` is handled by its own test (the month). */
+export const HEDGE = new RegExp(
+  `${B0}(?:may|might|could|possibly|perhaps|possible|possibility|conceivably|conceivable|potentially|maybe|cannot\\s+be\\s+ruled\\s+out|can(?:not|'t|’t)\\s+rule\\s+out)${B1}`,
+  'giu',
+);
+
+/** Idioms in which a hedge word expresses no uncertainty. */
+export const HEDGE_IDIOM = new RegExp(
+  `${B0}(?:as\\s+soon\\s+as\\s+possible|where(?:ver)?\\s+possible|if\\s+possible|as\\s+(?:far|much|many|quickly|early)\\s+as\\s+possible|could\\s+not|could\\s+no\\s+longer|couldn[’']t|made\\s+possible|make\\s+(?:it\\s+)?possible|makes\\s+(?:it\\s+)?possible|possible\\s+only)${B1}`,
+  'giu',
+);
+
+/** "possible" and cognates modified by an adverb or adjective (Kent's rule). */
+export const MODIFIED_POSSIBLE = new RegExp(
+  `${B0}(?:very\\s+real|very|highly|quite|entirely|perfectly|serious|real|distinct|strong|good|fair|significant|slight|clear|definite|genuine|high|low|small|major|considerable|remote\\s+but\\s+real)\\s+(?:possibility|possible|possibly)${B1}`,
+  'giu',
+);
+
+/** Words that state an outcome as certain. */
+export const CERTAINTY = new RegExp(
+  `${B0}(?:will|won[’']t|shall|certainly|definitely|undoubtedly|inevitably|surely|unquestionably|without\\s+(?:a\\s+)?doubt|no\\s+doubt|is\\s+going\\s+to|are\\s+going\\s+to|guaranteed\\s+to|bound\\s+to)${B1}`,
+  'giu',
+);
+
+/** A stated percentage or percentage range: (20%), 55–75%, 30 per cent. */
+export const PERCENT = new RegExp(
+  `(?<![\\p{L}\\p{N}.])(\\d{1,3}(?:\\.\\d+)?)\\s*(?:%|\\s*per\\s*cent|\\s*percent)?(?:\\s*(?:–|—|-|to)\\s*(\\d{1,3}(?:\\.\\d+)?))?\\s*(?:%|\\s*per\\s*cent${B1}|\\s*percent${B1})`,
+  'giu',
+);
+
+/** Attribution and hearsay: a claim resting on someone else's word. */
+export const ATTRIBUTION = new RegExp(
+  [
+    `${B0}according\\s+to${B1}`,
+    `${B0}(?:reportedly|allegedly|purportedly|supposedly|rumou?red)${B1}`,
+    `${B0}(?:is|are|was|were)\\s+(?:said|reported|alleged|believed|rumou?red|understood|claimed)\\s+to${B1}`,
+    `${B0}it\\s+(?:is|was|has\\s+been)\\s+(?:reported|alleged|claimed|said|understood|rumou?red)${B1}`,
+    `${B0}(?:sources?|officials?|diplomats?|insiders?|observers?|witnesses|residents|spokes(?:man|woman|person|people)|ministers?|analysts|experts|journalists|reporters|media|press\\s+reports?|news\\s+reports?|reports|the\\s+press)\\s+(?:have\\s+|had\\s+)?(?:close\\s+to\\s+[^.,;]{1,40}?\\s+)?(?:say|says|said|told|claim|claims|claimed|report|reports|reported|indicate|indicated|suggest|suggests|suggested|confirm|confirmed|state|stated|allege|alleged|assert|asserted|note|noted|believe|believed|described)${B1}`,
+    `${B0}(?:media|press|news|unconfirmed|local)\\s+reports?${B1}`,
+    `${B0}told\\s+(?:reporters|journalists|the\\s+press|local\\s+media|state\\s+media)${B1}`,
+  ].join('|'),
+  'giu',
+);
+
+/** Numbers in prose; filtered by `isFigure`. */
+export const NUMBER = /(?<![\p{L}\p{N}.,])(?:[$£€¥]\s?)?\d+(?:[.,]\d+)*(?:\s?(?:%|per\s?cent|percent))?(?:\s?(?:bn|m|k|tn|million|billion|trillion|thousand|hundred)(?!\p{L}))?/giu;
+
+const MONTHS_RE = new RegExp(`^(?:${MONTH})$`, 'i');
+
+/**
+ * Is this number a factual figure that needs a source? Years, dates, durations and
+ * ordinal labels are not; amounts, counts, percentages and measurements are.
+ */
+export function isFigure(masked: string, start: number, end: number): boolean {
+  const token = masked.slice(start, end);
+  if (/%|per\s?cent|percent|[$£€¥]|bn|million|billion|trillion|thousand|tn\b/i.test(token)) return true;
+  const digits = token.replace(/[^\d.,]/g, '');
+  const before = masked.slice(Math.max(0, start - 24), start);
+  const after = masked.slice(end, end + 24);
+  // Dates: 2024-05-01, 05/2024, 1 March, March 1, 14:00
+  if (/^[-/:]\d/.test(after) || /\d[-/:]$/.test(before)) return false;
+  if (/^\s*(?:st|nd|rd|th)?\s+(?:of\s+)?\p{L}+/u.test(after)) {
+    const word = /^\s*(?:st|nd|rd|th)?\s+(?:of\s+)?(\p{L}+)/u.exec(after)![1];
+    if (MONTHS_RE.test(word)) return false;
+    // Durations and time words: 12 months, 3 years, 2 weeks
+    if (/^(?:hours?|days?|weeks?|months?|years?|decades?|centuries|quarters?|minutes?|seconds?|am|pm|a\.m|p\.m|BCE?|AD)$/i.test(word)) return false;
+  }
+  if (/(?:^|\P{L})(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s*$/iu.test(before)) return false;
+  // Years
+  if (/^(?:1[89]|20|21)\d\d$/.test(digits) && !/[.,]/.test(digits)) return false;
+  if (/^\d{4}s$/.test(masked.slice(start, end + 1))) return false;
+  // Labels: Judgement 3, KJ 2, phase 2, Article 5, Resolution 2231, section 4, Q3
+  if (/(?:judge?ments?|kj|phase|article|resolution|section|chapter|paragraph|para|annex|appendix|figure|table|page|pp?\.|no\.|number|item|point|stage|level|tier|grade|version|v|step|round|lot|q|h|cat(?:egory)?)\s*$/i.test(before)) return false;
+  // Ordinals written as 1st, 2nd
+  if (/^(?:st|nd|rd|th)\b/i.test(after)) return false;
+  return true;
+}

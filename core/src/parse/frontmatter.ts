@@ -1,0 +1,107 @@
+import {parseDocument, isMap, isScalar, LineCounter} from 'yaml';
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export interface FrontMatterEntry {
+  key: string;
+  keyRange: Span;
+  /** Range of the value (the key's range when the value is empty). */
+  valueRange: Span;
+  value: unknown;
+}
+
+export interface FrontMatterError {
+  message: string;
+  range: Span;
+}
+
+export interface FrontMatter {
+  /** Whole block, from the opening `---` to the end of the closing line. */
+  range: Span;
+  /** Range of the YAML text between the fences. */
+  contentRange: Span;
+  /** Parsed data (an empty object when the YAML is invalid or not a mapping). */
+  data: Record<string, unknown>;
+  entries: FrontMatterEntry[];
+  errors: FrontMatterError[];
+}
+
+const OPEN = /^(?:\uFEFF)?---[ \t]*(?:\r\n|\n|\r)/;
+const CLOSE = /^(?:---|\.\.\.)[ \t]*$/m;
+
+/** Finds and parses a YAML front matter block at the very start of the text. */
+export function parseFrontMatter(text: string): FrontMatter | undefined {
+  const open = OPEN.exec(text);
+  if (!open) return undefined;
+  const contentStart = open[0].length;
+  const rest = text.slice(contentStart);
+  // The closing fence must start a line.
+  let closeIndex = -1;
+  let closeLength = 0;
+  const re = new RegExp(CLOSE.source, 'gm');
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(rest))) {
+    if (m.index === 0 || rest[m.index - 1] === '\n' || rest[m.index - 1] === '\r') {
+      closeIndex = m.index;
+      closeLength = m[0].length;
+      break;
+    }
+  }
+  if (closeIndex < 0) {
+    return {
+      range: {start: 0, end: open[0].length},
+      contentRange: {start: contentStart, end: contentStart},
+      data: {},
+      entries: [],
+      errors: [{message: 'Front matter starts with `---` but has no closing `---` line.', range: {start: 0, end: 3}}],
+    };
+  }
+  const contentEnd = contentStart + closeIndex;
+  const yamlText = text.slice(contentStart, contentEnd);
+  const fm: FrontMatter = {
+    range: {start: 0, end: contentEnd + closeLength},
+    contentRange: {start: contentStart, end: contentEnd},
+    data: {},
+    entries: [],
+    errors: [],
+  };
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(yamlText, {lineCounter, prettyErrors: false, uniqueKeys: true});
+  for (const error of doc.errors) {
+    const [a, b] = error.pos;
+    const start = contentStart + Math.min(a, yamlText.length);
+    const end = contentStart + Math.min(Math.max(b, a + 1), yamlText.length);
+    fm.errors.push({message: cleanYamlMessage(error.message), range: {start, end: Math.max(end, start)}});
+  }
+  if (fm.errors.length > 0) return fm;
+  const contents = doc.contents;
+  if (contents === null || (isScalar(contents) && (contents.value === null || contents.value === ''))) return fm;
+  if (!isMap(contents)) {
+    const r = contents.range ?? [0, yamlText.length];
+    fm.errors.push({
+      message: 'Front matter must be a set of `key: value` lines.',
+      range: {start: contentStart + r[0], end: contentStart + r[1]},
+    });
+    return fm;
+  }
+  const json = doc.toJS({maxAliasCount: 100}) as Record<string, unknown>;
+  fm.data = json && typeof json === 'object' ? json : {};
+  for (const pair of contents.items) {
+    const key = pair.key;
+    if (!isScalar(key) || !key.range) continue;
+    const keyRange = {start: contentStart + key.range[0], end: contentStart + key.range[1]};
+    const value = pair.value as {range?: [number, number, number]} | null;
+    const valueRange = value && value.range ? {start: contentStart + value.range[0], end: contentStart + value.range[1]} : keyRange;
+    const name = String(key.value);
+    fm.entries.push({key: name, keyRange, valueRange, value: fm.data[name]});
+  }
+  return fm;
+}
+
+function cleanYamlMessage(message: string): string {
+  // The yaml library appends "at line X, column Y" and a code frame; we report positions ourselves.
+  return message.split('\n')[0].replace(/\s+at line \d+, column \d+:?$/, '').trim();
+}

@@ -1,0 +1,62 @@
+/** Offsets are UTF-16 code units into the document text (what JavaScript strings and LSP use). */
+export interface Position {
+  /** 0-based line. */
+  line: number;
+  /** 0-based UTF-16 column. */
+  character: number;
+}
+
+/** Maps offsets to line/character and back. Lines end at \n, \r\n or \r. */
+export class LineIndex {
+  /** Offset at which each line starts. */
+  readonly starts: number[];
+
+  constructor(readonly text: string) {
+    const starts = [0];
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 13 /* \r */) {
+        if (text.charCodeAt(i + 1) === 10) i++;
+        starts.push(i + 1);
+      } else if (c === 10) {
+        starts.push(i + 1);
+      }
+    }
+    this.starts = starts;
+  }
+
+  get lineCount(): number {
+    return this.starts.length;
+  }
+
+  positionAt(offset: number): Position {
+    offset = Math.max(0, Math.min(offset, this.text.length));
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return {line: lo, character: offset - this.starts[lo]};
+  }
+
+  offsetAt(position: Position): number {
+    if (position.line < 0) return 0;
+    if (position.line >= this.starts.length) return this.text.length;
+    const start = this.starts[position.line];
+    const end = this.lineEnd(position.line);
+    return Math.min(start + Math.max(0, position.character), end);
+  }
+
+  /** Offset of the end of a line's content (before its line break). */
+  lineEnd(line: number): number {
+    if (line + 1 < this.starts.length) {
+      let end = this.starts[line + 1];
+      if (this.text.charCodeAt(end - 1) === 10) end--;
+      if (this.text.charCodeAt(end - 1) === 13) end--;
+      return end;
+    }
+    return this.text.length;
+  }
+}
