@@ -24,7 +24,7 @@ export const TIMEFRAME = new RegExp(
     // within six months, in two years, within a year
     `${B0}(?:within|in|inside|under)\\s+${NUM_WORD}\\s+${UNIT}${B1}`,
     // by 2028, before the end of 2027, until mid-2026, in early 2027, through Q3 2027, by March
-    `${B0}(?:by|before|until|till|through|throughout|during|in|into|after|beyond|ahead\\s+of|prior\\s+to|from|to|between|no\\s+later\\s+than)\\s+${WHEN}${B1}`,
+    `${B0}(?:by|before|until|till|through|throughout|during|in|into|after|beyond|ahead\\s+of|prior\\s+to|from|to|between|no\\s+later\\s+than)\\s+(?:at\\s+(?:least|the\\s+(?:earliest|latest))\\s+)?${WHEN}${B1}`,
     // next year, this summer, the coming months, the year ahead
     `${B0}(?:this|next|the\\s+coming|the\\s+next)\\s+(?:${NUM_WORD}\\s+)?${PERIOD}s?${B1}`,
     `${B0}the\\s+(?:year|months|weeks|decade)\\s+ahead${B1}`,
@@ -35,7 +35,7 @@ export const TIMEFRAME = new RegExp(
     // whilst X remains in power, as long as the ceasefire holds, for as long as sanctions last
     `${B0}(?:whilst|while|as\\s+long\\s+as|so\\s+long\\s+as|until|unless|before|after)\\s+[^.;:!?]{1,80}?${B0}(?:remains?|stays?|continues?|holds?|lasts?|persists?|survives?|ends?|collapses?|falls?|is\\s+in\\s+(?:power|office)|are\\s+in\\s+(?:power|office))${B1}`,
     // before/by the election, ahead of the summit
-    `${B0}(?:by|before|until|ahead\\s+of|after|during|around|at)\\s+(?:the|next|this|its|their)\\s+(?:[\\p{L}-]+\\s+){0,3}(?:elections?|summit|vote|referendum|deadline|ceasefire|negotiations|talks|season|harvest|conference|congress|meeting|inauguration|transition|handover|games|olympics|world\\s+cup|round|budget|anniversary|visit|plenum|review|expiry|withdrawal|offensive|monsoon|launch|session|hearing|trial|recess|rotation|exercise|exercises|drills|deployment|succession|census|poll|polls|runoff|run-off|primaries|primary|convention|treaty|agreement|contract|mandate)${B1}`,
+    `${B0}(?:by|before|until|ahead\\s+of|after|during|around|at|through|throughout|over|in|within|for)\\s+(?:at\\s+(?:least|the\\s+(?:earliest|latest))\\s+)?(?:the|next|this|its|their|that)\\s+(?:[\\p{L}\\p{N}-]+\\s+){0,3}(?:elections?|summit|vote|referendum|deadline|ceasefire|negotiations|talks|season|harvest|conference|congress|meeting|inauguration|transition|handover|games|olympics|world\\s+cup|round|budget|anniversary|visit|plenum|review|expiry|withdrawal|offensive|monsoon|launch|session|hearing|trial|recess|rotation|exercise|exercises|drills|deployment|succession|census|poll|polls|runoff|run-off|primaries|primary|convention|treaty|agreement|contract|mandate|period|cycle|window|phase|term|tenure|presidency|premiership|reign|war|conflict|crisis|dry\\s+season|fiscal\\s+year)${B1}`,
   ].join('|'),
   'giu',
 );
@@ -84,13 +84,19 @@ export const PERCENT = new RegExp(
 /** Attribution and hearsay: a claim resting on someone else's word. */
 export const ATTRIBUTION = new RegExp(
   [
-    `${B0}according\\s+to${B1}`,
+    // according to X (not "according to plan", "according to our assessment")
+    `${B0}according\\s+to${B1}(?!\\s+(?:(?:the|its|their|a|our|this)\\s+)?(?:plans?|schedule|timetable|timeline|script|design|doctrine|procedure|rules|law|scale|yardstick|definition|assessment|analysis|estimates?|model|judge?ment)${B1})`,
     `${B0}(?:reportedly|allegedly|purportedly|supposedly|rumou?red)${B1}`,
-    `${B0}(?:is|are|was|were)\\s+(?:said|reported|alleged|believed|rumou?red|understood|claimed)\\s+to${B1}`,
+    `${B0}(?:is|are|was|were)\\s+(?:said|reported|alleged|believed|thought|rumou?red|understood|claimed)\\s+to${B1}`,
     `${B0}it\\s+(?:is|was|has\\s+been)\\s+(?:reported|alleged|claimed|said|understood|rumou?red)${B1}`,
-    `${B0}(?:sources?|officials?|diplomats?|insiders?|observers?|witnesses|residents|spokes(?:man|woman|person|people)|ministers?|analysts|experts|journalists|reporters|media|press\\s+reports?|news\\s+reports?|reports|the\\s+press)\\s+(?:have\\s+|had\\s+)?(?:close\\s+to\\s+[^.,;]{1,40}?\\s+)?(?:say|says|said|told|claim|claims|claimed|report|reports|reported|indicate|indicated|suggest|suggests|suggested|confirm|confirmed|state|stated|allege|alleged|assert|asserted|note|noted|believe|believed|described)${B1}`,
+    // officials said, sources close to the ministry say, diplomats in Vienna told…
+    `(?<!(?:our|my)\\s)${B0}(?:sources?|officials?|diplomats?|insiders?|observers?|witnesses|residents|spokes(?:man|woman|person|people)|ministers?|analysts|experts|journalists|reporters|media|press\\s+reports?|news\\s+reports?|reports|the\\s+press)\\s+(?:have\\s+|had\\s+)?(?:(?:close\\s+to|familiar\\s+with|in|from|at|inside|within)\\s+[^.,;:!?]{1,40}?\\s+)?(?:have\\s+|had\\s+)?(?:say|says|said|told|claim|claims|claimed|report|reports|reported|indicate|indicated|suggest|suggests|suggested|confirm|confirmed|state|stated|allege|alleged|assert|asserted|note|noted|believe|believed|described)${B1}`,
     `${B0}(?:media|press|news|unconfirmed|local)\\s+reports?${B1}`,
+    // Intelligence usage: "reporting indicates", "media reporting suggests"
+    `${B0}(?:(?:media|press|open[-\\s]source|local|unconfirmed|social\\s+media|single[-\\s]source)\\s+reporting|reporting\\s+(?:indicates|indicated|suggests|suggested|says|said|shows|showed|claims|claimed))${B1}`,
     `${B0}told\\s+(?:reporters|journalists|the\\s+press|local\\s+media|state\\s+media)${B1}`,
+    // The ministry said that… (not "having said that")
+    `(?<!(?:having|that|this)\\s)${B0}(?:said|stated|claimed|claims|alleged|alleges|asserted|asserts|announced)\\s+that${B1}`,
   ].join('|'),
   'giu',
 );
@@ -99,31 +105,58 @@ export const ATTRIBUTION = new RegExp(
 export const NUMBER = /(?<![\p{L}\p{N}.,])(?:[$£€¥]\s?)?\d+(?:[.,]\d+)*(?:\s?(?:%|per\s?cent|percent))?(?:\s?(?:bn|m|k|tn|million|billion|trillion|thousand|hundred)(?!\p{L}))?/giu;
 
 const MONTHS_RE = new RegExp(`^(?:${MONTH})$`, 'i');
+const TIME_WORD = /^(?:hours?|hrs?|days?|nights?|weeks?|wks?|months?|years?|yrs?|decades?|centuries|century|quarters?|minutes?|mins?|seconds?|secs?|am|pm|a\.m|p\.m|BCE?|AD)$/i;
+/** Labels before a number: Judgement 3, KJ 2, phase 2, Article 5, Resolution 2231, Route 7, Reactor #3. */
+const LABEL_BEFORE = /(?<!\p{L})(?:judge?ments?|kj|phase|article|resolution|unscr|section|chapter|paragraph|para|annexe?|appendix|figure|fig\.|table|page|pp?\.|no\.|nos\.|number|item|point|stage|level|tier|grade|version|v|step|round|lot|q|h|cat(?:egory)?|route|highway|flight|reactor|zone|sector|gate|pier|berth|terminal|platform|runway|building|room|district|option|scenario|exhibit|footnote|clause|§)[ \t]?#?[ \t]?$/iu;
+/** An acronym before a number names a document or a system: ICD 203, STANAG 2511. Currency codes excepted. */
+const ACRONYM_BEFORE = /(?<!\p{L})(\p{Lu}{2,7})[ \t]?$/u;
+const CURRENCY_CODE = /^(?:USD|EUR|GBP|JPY|CNY|RMB|RUB|INR|CHF|AUD|CAD|UAH|IRR|TRY|KRW|BRL|ZAR|SAR|AED|ILS|EGP|NGN|PKR|KES|ETB|NOK|SEK|DKK|PLN)$/;
+/** A probability written as a number: "likely (55–75%)", "a 60% chance", "probability of 0.7". */
+const PROBABILITY_BEFORE = /(?<!\p{L})(?:likely|unlikely|probable|probably|improbable|possibility|certain|certainly|chance|chances|odds|remote|probability|likelihood|confidence)(?:[ \t]+(?:of|at|is|was|about|around|roughly|approximately|some))*[ \t]*[(\[]?[ \t]*(?:≈|~|c\.)?[ \t]*$/iu;
+const PROBABILITY_AFTER = /^[ \t]?[)\]]?[ \t]*(?:chance|chances|probability|likelihood|odds|likely|likelihood|confidence|certain)(?!\p{L})/iu;
+/** A number opening a range ("3–6 months", "1,000 to 2,000"): the range's end decides. */
+const RANGE_START = /^[ \t]?(?:-|–|—|to|or)[ \t]?[$£€¥]?\d/;
+const RANGE_END = /[$£€¥]?\d[\d.,]*(?:[ \t]?(?:%|per[ \t]?cent|percent))?[ \t]?(?:-|–|—|[ \t]to|[ \t]or|[ \t]and)[ \t]?$/;
 
 /**
- * Is this number a factual figure that needs a source? Years, dates, durations and
- * ordinal labels are not; amounts, counts, percentages and measurements are.
+ * Is this number a factual figure that needs a source? Years, dates, durations,
+ * probabilities, designations (F-16) and labels are not; amounts, counts,
+ * percentages and measurements are.
  */
 export function isFigure(masked: string, start: number, end: number): boolean {
   const token = masked.slice(start, end);
-  if (/%|per\s?cent|percent|[$£€¥]|bn|million|billion|trillion|thousand|tn\b/i.test(token)) return true;
   const digits = token.replace(/[^\d.,]/g, '');
-  const before = masked.slice(Math.max(0, start - 24), start);
-  const after = masked.slice(end, end + 24);
-  // Dates: 2024-05-01, 05/2024, 1 March, March 1, 14:00
-  if (/^[-/:]\d/.test(after) || /\d[-/:]$/.test(before)) return false;
-  if (/^\s*(?:st|nd|rd|th)?\s+(?:of\s+)?\p{L}+/u.test(after)) {
-    const word = /^\s*(?:st|nd|rd|th)?\s+(?:of\s+)?(\p{L}+)/u.exec(after)![1];
-    if (MONTHS_RE.test(word)) return false;
-    // Durations and time words: 12 months, 3 years, 2 weeks
-    if (/^(?:hours?|days?|weeks?|months?|years?|decades?|centuries|quarters?|minutes?|seconds?|am|pm|a\.m|p\.m|BCE?|AD)$/i.test(word)) return false;
+  const before = masked.slice(Math.max(0, start - 32), start);
+  const after = masked.slice(end, end + 32);
+  // Ranges: the first number is judged with the last ("3–6 months", "likely (55–75%)").
+  if (RANGE_START.test(after.replace(/^\s+(?=to|or)/, ' '))) return false;
+  if (/^[ \t]+and[ \t]+[$£€¥]?\d/.test(after) && /between[ \t]+$/i.test(before)) return false;
+  const rangeEnd = RANGE_END.exec(before);
+  const lead = rangeEnd ? before.slice(0, rangeEnd.index) : before;
+  // Probabilities are estimative language, not reported facts.
+  if (PROBABILITY_BEFORE.test(lead) || PROBABILITY_AFTER.test(after)) return false;
+  // Year ranges (2024–25) and ISO dates (2024-05-01).
+  if (/(?:19|20)\d\d[ \t]?[-–—][ \t]?$/.test(before) && /^\d\d$/.test(digits)) return false;
+  if (/(?:19|20)\d\d-\d\d-$/.test(before) || (/^(?:19|20)\d\d$/.test(digits) && /^-\d\d(?!\d)/.test(after))) return false;
+  if (/%|per\s?cent|percent|[$£€¥]|bn|million|billion|trillion|thousand|tn\b/i.test(token)) return true;
+  // Dates and times: 05/2024, 14:00, 1 March, March 1.
+  if (/^[/:]\d/.test(after) || /\d[/:]$/.test(before)) return false;
+  // Designations: F-16, Su-35, S-400, COVID-19.
+  if (/\p{L}-$/u.test(before)) return false;
+  const next = /^[ \t]*(?:st|nd|rd|th)?(?:[ \t]+|-)(?:of[ \t]+)?(\p{L}+)/u.exec(after);
+  if (next) {
+    const word = next[1];
+    if (word !== 'may' && MONTHS_RE.test(word)) return false;
+    // Durations and time words: 12 months, 3 years, 24-hour
+    if (TIME_WORD.test(word)) return false;
   }
-  if (/(?:^|\P{L})(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s*$/iu.test(before)) return false;
+  if (/(?:^|\P{L})(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s*$/u.test(lead)) return false;
   // Years
-  if (/^(?:1[89]|20|21)\d\d$/.test(digits) && !/[.,]/.test(digits)) return false;
+  if (/^(?:1[89]|20|21)\d\d$/.test(digits)) return false;
   if (/^\d{4}s$/.test(masked.slice(start, end + 1))) return false;
-  // Labels: Judgement 3, KJ 2, phase 2, Article 5, Resolution 2231, section 4, Q3
-  if (/(?:judge?ments?|kj|phase|article|resolution|section|chapter|paragraph|para|annex|appendix|figure|table|page|pp?\.|no\.|number|item|point|stage|level|tier|grade|version|v|step|round|lot|q|h|cat(?:egory)?)\s*$/i.test(before)) return false;
+  if (LABEL_BEFORE.test(lead)) return false;
+  const acronym = ACRONYM_BEFORE.exec(lead);
+  if (acronym && !CURRENCY_CODE.test(acronym[1])) return false;
   // Ordinals written as 1st, 2nd
   if (/^(?:st|nd|rd|th)\b/i.test(after)) return false;
   return true;

@@ -242,8 +242,8 @@ export function parseBrief(text: string, options: ParseOptions = {}): BriefDocum
       }
       if (statement) statements.add(statement);
       const evidenceBlocks: Block[] = [];
-      for (const t of sections) {
-        if (t.start < s.start || t.start >= s.treeEnd) continue;
+      for (let k = s.index; k < sections.length && sections[k].start < s.treeEnd; k++) {
+        const t = sections[k];
         for (const b of t.blocks) {
           if (b === statement || b.kind === 'heading' || b.footnote) continue;
           evidenceBlocks.push(b);
@@ -251,7 +251,10 @@ export function parseBrief(text: string, options: ParseOptions = {}): BriefDocum
       }
       judgements.push({index: judgements.length, number: s.judgementNumber, layout: 'heading', section: s, statement, evidence: groupEvidence(evidenceBlocks, sectionOfBlock)});
     } else if (s.role === 'judgements') {
-      const hasJudgementHeadings = sections.some((t) => t.parent === s && t.role === 'judgement');
+      let hasJudgementHeadings = false;
+      for (let k = s.index + 1; k < sections.length && sections[k].start < s.treeEnd; k++) {
+        if (sections[k].role === 'judgement') hasJudgementHeadings = true;
+      }
       if (hasJudgementHeadings) continue;
       const byGroup = new Map<number, Block>();
       for (const b of s.blocks) {

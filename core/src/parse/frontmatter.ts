@@ -76,7 +76,11 @@ export function parseFrontMatter(text: string): FrontMatter | undefined {
     const end = contentStart + Math.min(Math.max(b, a + 1), yamlText.length);
     fm.errors.push({message: cleanYamlMessage(error.message), range: {start, end: Math.max(end, start)}});
   }
-  if (fm.errors.length > 0) return fm;
+  if (fm.errors.length > 0) {
+    // Keep what can be read: top-level `key: value` lines, so one typo does not cost the scale or title.
+    fm.data = lenientData(yamlText);
+    return fm;
+  }
   const contents = doc.contents;
   if (contents === null || (isScalar(contents) && (contents.value === null || contents.value === ''))) return fm;
   if (!isMap(contents)) {
@@ -104,4 +108,16 @@ export function parseFrontMatter(text: string): FrontMatter | undefined {
 function cleanYamlMessage(message: string): string {
   // The yaml library appends "at line X, column Y" and a code frame; we report positions ourselves.
   return message.split('\n')[0].replace(/\s+at line \d+, column \d+:?$/, '').trim();
+}
+
+/** Top-level `key: value` pairs of text that is not valid YAML (values as plain strings). */
+function lenientData(yamlText: string): Record<string, unknown> {
+  const data: Record<string, unknown> = {};
+  for (const line of yamlText.split(/\r\n|\n|\r/)) {
+    const m = /^([A-Za-z_][\w-]*)[ \t]*:[ \t]*(.*)$/.exec(line);
+    if (!m || m[1] in data) continue;
+    const value = m[2].trim().replace(/^(["'])(.*)\1$/, '$2');
+    if (value) data[m[1]] = value;
+  }
+  return data;
 }

@@ -281,10 +281,16 @@ export function analyseSection(text: string, lexicon: Lexicon): SectionAnalysis 
   }
   findDefinitions(text, starts, lineEnd, out, env.references ?? {});
   // Attach footnote body text to the definitions.
+  const bodies = new Map<string, string[]>();
+  for (const b of out.blocks) {
+    if (b.footnote === undefined) continue;
+    const list = bodies.get(b.footnote) ?? [];
+    list.push(b.masked.slice(b.start - b.base, b.end - b.base));
+    bodies.set(b.footnote, list);
+  }
   for (const def of out.definitions) {
-    if (def.kind !== 'footnote') continue;
-    const body = out.blocks.filter((b) => b.footnote === def.id).map((b) => b.masked.slice(b.start - b.base, b.end - b.base));
-    if (body.length) def.text = body.join('\n').replace(/[ \t]+/g, ' ').trim();
+    const body = def.kind === 'footnote' ? bodies.get(def.id) : undefined;
+    if (body) def.text = body.join('\n').replace(/[ \t]+/g, ' ').trim();
   }
   return out;
 }

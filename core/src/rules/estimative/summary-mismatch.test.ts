@@ -1,0 +1,25 @@
+import {testRule, brief} from '../../testing/rule-tester.js';
+
+const judgements = [
+  {statement: 'The ferry operators are highly likely to resume the night service within the next three months.', evidence: ['Crews were hired in June.[^s1]']},
+  {statement: 'Harbour fees are unlikely to rise before the 2027 budget.', evidence: ['The council froze fees.[^s1]']},
+];
+
+testRule('summary-mismatch', {
+  valid: [
+    brief({judgements, summary: 'The ferry operators are highly likely to resume the night service within three months, and harbour fees are unlikely to rise before the 2027 budget.'}),
+    {name: 'an unrelated sentence is not compared', text: brief({judgements, summary: 'Tourism is likely to recover before the 2027 summer season.'})},
+    {name: 'same band, other words', text: brief({judgements, summary: 'It is highly likely that the ferry operators resume their night service within the next three months.'})},
+  ],
+  invalid: [
+    {
+      text: brief({judgements, summary: 'The ferry operators are ⟦likely⟧ to resume the night service within three months.'}),
+      messages: ['The Summary says ‘likely’ (≈55–≈75%) but Key judgement 1'],
+    },
+    {
+      name: 'second clause, second judgement',
+      text: brief({judgements, summary: 'The ferry operators are highly likely to resume the night service, but harbour fees are ⟦highly unlikely⟧ to rise before the 2027 budget.'}),
+      messages: ['Key judgement 2'],
+    },
+  ],
+});
