@@ -17,7 +17,10 @@ export interface LintOptions extends ParseOptions {
 }
 
 export function ruleLevel(rule: Rule, config: ResolvedConfig): RuleLevel {
-  return config.rules[rule.id]?.level ?? rule.defaultLevel;
+  const configured = config.rules[rule.id]?.level;
+  if (configured) return configured;
+  if (rule.defaultLevel === 'off' && rule.enabledBy?.(config)) return 'warning';
+  return rule.defaultLevel;
 }
 
 export function ruleOptions(rule: Rule, config: ResolvedConfig): Record<string, unknown> {
@@ -73,7 +76,10 @@ export function lintDocument(doc: BriefDocument, options: LintOptions = {}): Lin
   const index = new SuppressionIndex(doc);
   const kept: Finding[] = [];
   const suppressed: Finding[] = [];
-  for (const f of findings) (index.suppressed(f.ruleId, f.start) ? suppressed : kept).push(f);
+  for (const f of findings) {
+    const unsuppressible = rulesById.get(f.ruleId)?.unsuppressible;
+    (!unsuppressible && index.suppressed(f.ruleId, f.start) ? suppressed : kept).push(f);
+  }
   kept.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
   return {doc, findings: kept, suppressed};
 }

@@ -107,7 +107,7 @@ export const NUMBER = /(?<![\p{L}\p{N}.,])(?:[$£€¥]\s?)?\d+(?:[.,]\d+)*(?:\s
 const MONTHS_RE = new RegExp(`^(?:${MONTH})$`, 'i');
 const TIME_WORD = /^(?:hours?|hrs?|days?|nights?|weeks?|wks?|months?|years?|yrs?|decades?|centuries|century|quarters?|minutes?|mins?|seconds?|secs?|am|pm|a\.m|p\.m|BCE?|AD)$/i;
 /** Labels before a number: Judgement 3, KJ 2, phase 2, Article 5, Resolution 2231, Route 7, Reactor #3. */
-const LABEL_BEFORE = /(?<!\p{L})(?:judge?ments?|kj|phase|article|resolution|unscr|section|chapter|paragraph|para|annexe?|appendix|figure|fig\.|table|page|pp?\.|no\.|nos\.|number|item|point|stage|level|tier|grade|version|v|step|round|lot|q|h|cat(?:egory)?|route|highway|flight|reactor|zone|sector|gate|pier|berth|terminal|platform|runway|building|room|district|option|scenario|exhibit|footnote|clause|§)[ \t]?#?[ \t]?$/iu;
+const LABEL_BEFORE = /(?<!\p{L})(?:judge?ments?|kj|phase|article|resolution|unscr|section|chapter|paragraph|para|annexe?|appendix|figure|fig\.|table|page|pp?\.|no\.|nos\.|number|item|point|stage|level|tier|grade|version|v|step|round|lot|q|h|cat(?:egory)?|route|highway|flight|reactor|zone|sector|gate|pier|berth|terminal|platform|runway|building|room|district|option|scenario|exhibit|footnote|clause|type|class|project|batch|tranche|series|model|mark|mk\.?|§)[ \t]?#?[ \t]?$/iu;
 /** An acronym before a number names a document or a system: ICD 203, STANAG 2511. Currency codes excepted. */
 const ACRONYM_BEFORE = /(?<!\p{L})(\p{Lu}{2,7})[ \t]?$/u;
 const CURRENCY_CODE = /^(?:USD|EUR|GBP|JPY|CNY|RMB|RUB|INR|CHF|AUD|CAD|UAH|IRR|TRY|KRW|BRL|ZAR|SAR|AED|ILS|EGP|NGN|PKR|KES|ETB|NOK|SEK|DKK|PLN)$/;
@@ -128,9 +128,10 @@ export function isFigure(masked: string, start: number, end: number): boolean {
   const digits = token.replace(/[^\d.,]/g, '');
   const before = masked.slice(Math.max(0, start - 32), start);
   const after = masked.slice(end, end + 32);
-  // Ranges: the first number is judged with the last ("3–6 months", "likely (55–75%)").
-  if (RANGE_START.test(after.replace(/^\s+(?=to|or)/, ' '))) return false;
-  if (/^[ \t]+and[ \t]+[$£€¥]?\d/.test(after) && /between[ \t]+$/i.test(before)) return false;
+  // Ranges of bare numbers: the first is judged with the last ("3–6 months", "likely (55–75%)").
+  const bare = /^\d[\d.,]*$/.test(token);
+  if (bare && RANGE_START.test(after)) return false;
+  if (bare && /^[ \t]+and[ \t]+[$£€¥]?\d/.test(after) && /between[ \t]+$/i.test(before)) return false;
   const rangeEnd = RANGE_END.exec(before);
   const lead = rangeEnd ? before.slice(0, rangeEnd.index) : before;
   // Probabilities are estimative language, not reported facts.
@@ -141,8 +142,9 @@ export function isFigure(masked: string, start: number, end: number): boolean {
   if (/%|per\s?cent|percent|[$£€¥]|bn|million|billion|trillion|thousand|tn\b/i.test(token)) return true;
   // Dates and times: 05/2024, 14:00, 1 March, March 1.
   if (/^[/:]\d/.test(after) || /\d[/:]$/.test(before)) return false;
-  // Designations: F-16, Su-35, S-400, COVID-19.
+  // Designations and codes: F-16, Su-35, S-400, COVID-19, 5G, 9M729.
   if (/\p{L}-$/u.test(before)) return false;
+  if (/^\p{N}/u.test(after) || (/\p{L}$/u.test(token) && /^\p{L}/u.test(after)) || /^\p{Lu}(?!\p{Ll})/u.test(after)) return false;
   const next = /^[ \t]*(?:st|nd|rd|th)?(?:[ \t]+|-)(?:of[ \t]+)?(\p{L}+)/u.exec(after);
   if (next) {
     const word = next[1];

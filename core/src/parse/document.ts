@@ -2,10 +2,11 @@ import {LineIndex} from '../text/lines.js';
 import {parseFrontMatter, type FrontMatter} from './frontmatter.js';
 import {splitSections} from './split.js';
 import {analyseSection, normaliseLabel, type Block, type Comment, type Definition, type SectionAnalysis, type SectionHeading} from './section.js';
-import {builtinScales, commonTerms, DEFAULT_SCALE, type Scale} from '../scales/index.js';
-import {Lexicon} from '../scales/lexicon.js';
+import {builtinScales, commonTerms, DEFAULT_SCALE, type Scale, type ScaleTerm} from '../scales/index.js';
+import {Lexicon, readForm} from '../scales/lexicon.js';
 import {defaultConfig, type ResolvedConfig} from '../config/types.js';
 import type {InlineCitation} from '../analysis/inline.js';
+import {analyseBlock} from '../analysis/block.js';
 import {SectionCache} from './cache.js';
 
 export type SectionRole = 'preamble' | 'title' | 'summary' | 'judgements' | 'judgement' | 'sources' | 'other';
@@ -45,6 +46,26 @@ export interface Judgement {
   statement?: Block;
   /** Evidence under the judgement (heading layout only). */
   evidence: EvidenceItem[];
+  /** Likelihood expressions in the statement, with their band on the document's scale (or their own). */
+  likelihood: LikelihoodExpression[];
+  /** Confidence phrases in the statement ("high confidence"). */
+  confidence: Phrase[];
+  /** Time bounds in the statement ("over the next 12 months"). */
+  timeframes: Phrase[];
+}
+
+export interface Phrase {
+  text: string;
+  start: number;
+  end: number;
+}
+
+export interface LikelihoodExpression extends Phrase {
+  /** The term it expresses, e.g. "likely" for "probably". */
+  term: ScaleTerm;
+  /** The scale the band comes from: the document's when the phrase is on it. */
+  scale: Scale;
+  onScale: boolean;
 }
 
 export interface SourceEntry {
@@ -209,7 +230,7 @@ export function parseBrief(text: string, options: ParseOptions = {}): BriefDocum
     } else if (headingMatches(h, names.summary)) s.role = 'summary';
     else if (headingMatches(h, names.judgements)) s.role = 'judgements';
     else if (headingMatches(h, names.sources)) s.role = 'sources';
-    else if (s.parent && s.parent.role !== 'title') s.role = s.parent.role === 'judgements' ? 'other' : s.parent.role;
+    // Subsections keep role 'other'; effectiveRole() finds the enclosing section's role.
   }
   const fmTitle = frontMatter?.data.title;
   if (!title && typeof fmTitle === 'string' && frontMatter) {
@@ -238,7 +259,8 @@ export function parseBrief(text: string, options: ParseOptions = {}): BriefDocum
       const firstContent = content[0];
       if ((!statement || (firstContent && firstContent !== statement)) && headingText.split(/\s+/).length >= 4) {
         // "## Key Judgement 2: Russia is likely to…" with evidence straight after.
-        statement = s.blocks.find((b) => b.kind === 'heading');
+        const heading = s.blocks.find((b) => b.kind === 'heading');
+        statement = heading && headingStatement(heading, headingText, lexicon);
       }
       if (statement) statements.add(statement);
       const evidenceBlocks: Block[] = [];
@@ -249,7 +271,7 @@ export function parseBrief(text: string, options: ParseOptions = {}): BriefDocum
           evidenceBlocks.push(b);
         }
       }
-      judgements.push({index: judgements.length, number: s.judgementNumber, layout: 'heading', section: s, statement, evidence: groupEvidence(evidenceBlocks, sectionOfBlock)});
+      judgements.push({index: judgements.length, number: s.judgementNumber, layout: 'heading', section: s, statement, evidence: groupEvidence(evidenceBlocks, sectionOfBlock), ...describe(statement, scale, lexicon)});
     } else if (s.role === 'judgements') {
       let hasJudgementHeadings = false;
       for (let k = s.index + 1; k < sections.length && sections[k].start < s.treeEnd; k++) {
@@ -267,7 +289,7 @@ export function parseBrief(text: string, options: ParseOptions = {}): BriefDocum
       for (const b of list) {
         statements.add(b);
         const num = b.listDepth > 0 ? /^\s*(?:>\s*)*(\d{1,9})[.)]/.exec(text.slice(b.base, b.base + 20)) : null;
-        judgements.push({index: judgements.length, number: num ? Number(num[1]) : undefined, layout: 'list', section: s, statement: b, evidence: []});
+        judgements.push({index: judgements.length, number: num ? Number(num[1]) : undefined, layout: 'list', section: s, statement: b, evidence: [], ...describe(b, scale, lexicon)});
       }
     }
   }
@@ -279,7 +301,7 @@ export function parseBrief(text: string, options: ParseOptions = {}): BriefDocum
   }
   let sourcesSection: BriefSection | undefined;
   for (const s of sections) {
-    if (s.role !== 'sources') continue;
+    if (effectiveRole(s) !== 'sources') continue;
     sourcesSection ??= s;
     const seen = new Set<number>();
     for (const b of s.blocks) {
@@ -311,7 +333,7 @@ export function parseBrief(text: string, options: ParseOptions = {}): BriefDocum
     const role = effectiveRole(s);
     for (const b of s.blocks) {
       roles.set(b, b.footnote ? 'sources' : role);
-      if (b.kind !== 'heading' && !b.footnote && !b.quoted && !statements.has(b) && role !== 'summary' && role !== 'sources') {
+      if (b.kind !== 'heading' && !b.footnote && !b.quoted && !statements.has(b) && role !== 'summary' && role !== 'sources' && role !== 'judgements') {
         evidenceBlocks.push(b);
       }
       for (const c of b.citations) {
@@ -376,6 +398,26 @@ export function parseBrief(text: string, options: ParseOptions = {}): BriefDocum
     config,
     roleOf: (b: Block) => roles.get(b) ?? 'other',
   };
+}
+
+/** What a judgement statement expresses, with absolute ranges. */
+function describe(block: Block | undefined, scale: Scale, lexicon: Lexicon): Pick<Judgement, 'likelihood' | 'confidence' | 'timeframes'> {
+  if (!block) return {likelihood: [], confidence: [], timeframes: []};
+  const abs = (h: {text: string; start: number; end: number}): Phrase => ({text: h.text, start: block.base + h.start, end: block.base + h.end});
+  const likelihood: LikelihoodExpression[] = [];
+  for (const hit of block.facts.terms) {
+    const reading = readForm(lexicon, scale, hit.form);
+    if (reading) likelihood.push({...abs(hit), ...reading});
+  }
+  return {likelihood, confidence: block.facts.confidence.map(abs), timeframes: block.facts.timeframes.map(abs)};
+}
+
+/** The judgement carried by a heading ("KJ 2: Fares are unlikely…"), without the label. */
+function headingStatement(heading: Block, statementText: string, lexicon: Lexicon): Block {
+  const rel = heading.masked.lastIndexOf(statementText);
+  if (rel < 0) return heading;
+  const masked = ' '.repeat(rel) + heading.masked.slice(rel);
+  return {...heading, start: heading.base + rel, masked, facts: analyseBlock(masked, lexicon), citations: heading.citations};
 }
 
 function groupEvidence(blocks: Block[], sectionOf: Map<Block, BriefSection>): EvidenceItem[] {

@@ -30,7 +30,7 @@ export interface FrontMatter {
 }
 
 const OPEN = /^(?:\uFEFF)?---[ \t]*(?:\r\n|\n|\r)/;
-const CLOSE = /^(?:---|\.\.\.)[ \t]*$/m;
+const CLOSE = /^(?:---|\.\.\.)[ \t]*(?:\r\n|\n|\r|$)/m;
 
 /** Finds and parses a YAML front matter block at the very start of the text. */
 export function parseFrontMatter(text: string): FrontMatter | undefined {

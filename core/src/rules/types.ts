@@ -1,5 +1,5 @@
 import type {BriefDocument} from '../parse/document.js';
-import type {RuleLevel, Severity} from '../config/types.js';
+import type {ResolvedConfig, RuleLevel, Severity} from '../config/types.js';
 
 export type Category = 'judgement' | 'sourcing' | 'estimative' | 'structure' | 'style';
 export const CATEGORIES: Category[] = ['judgement', 'sourcing', 'estimative', 'structure', 'style'];
@@ -78,6 +78,10 @@ export interface Rule {
   optionsSchema?: Record<string, unknown>;
   defaultOptions?: Record<string, unknown>;
   docs: RuleDocs;
+  /** Turns an off-by-default rule on from a top-level config setting (e.g. `requireSuppressionReason`). */
+  enabledBy?: (config: ResolvedConfig) => boolean;
+  /** Findings of this rule are never suppressed by brief-disable comments (they are about those comments). */
+  unsuppressible?: boolean;
   check(context: RuleContext): void;
 }
 

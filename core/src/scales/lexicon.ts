@@ -91,3 +91,19 @@ export function equivalentTerms(scale: Scale, band: [number, number]): ScaleTerm
   }
   return out;
 }
+
+export interface FormReading {
+  term: ScaleTerm;
+  /** The scale the band comes from: `scale` itself when the phrase is on it. */
+  scale: Scale;
+  onScale: boolean;
+}
+
+/** What a likelihood phrase means under `scale`: its term there, or the term it comes from elsewhere. */
+export function readForm(lexicon: Lexicon, scale: Scale, form: string): FormReading | undefined {
+  const key = form.toLowerCase().replace(/\s+/g, ' ');
+  const own = scale.terms.find((t) => t.forms.some((f) => f.toLowerCase() === key));
+  if (own) return {term: own, scale, onScale: true};
+  const entry = lexicon.lookup(key);
+  return entry && {term: entry.reading.term, scale: entry.reading.scale, onScale: false};
+}

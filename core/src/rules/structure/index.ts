@@ -1,3 +1,9 @@
 import type {Rule} from '../types.js';
+import {frontmatterInvalid} from './frontmatter-invalid.js';
+import {frontmatterKeys} from './frontmatter-keys.js';
+import {requiredSections} from './required-sections.js';
+import {judgementNumbering} from './judgement-numbering.js';
+import {emptySection} from './empty-section.js';
+import {suppressionReason} from './suppression-reason.js';
 
-export const structureRules: Rule[] = [];
+export const structureRules: Rule[] = [frontmatterInvalid, frontmatterKeys, requiredSections, judgementNumbering, emptySection, suppressionReason];

@@ -1,3 +1,4 @@
 import type {Rule} from '../types.js';
+import {judgementOneSentence} from './judgement-one-sentence.js';
 
-export const styleRules: Rule[] = [];
+export const styleRules: Rule[] = [judgementOneSentence];

@@ -1,0 +1,128 @@
+/**
+ * Lints (and with --fix, fixes) one file on disk. Used by the serial path and by
+ * the worker threads, so both give identical results.
+ */
+import {readFileSync, writeFileSync, renameSync, statSync, realpathSync, unlinkSync, chmodSync} from 'node:fs';
+import {dirname, basename, join} from 'node:path';
+import {randomBytes} from 'node:crypto';
+import {lintText, applyFixes, safeFixes, type LintResult, type ResolvedConfig} from '../../core/src/index.js';
+import {fileProblem, withCounts, type FileResult, type LintMessage} from './result.js';
+
+export const MAX_FILE_BYTES = 20 * 1024 * 1024;
+export const MAX_FIX_PASSES = 10;
+
+export interface LintTask {
+  /** Absolute path. */
+  filePath: string;
+  config: ResolvedConfig;
+  fix: boolean;
+}
+
+// ignoreBOM keeps a byte-order mark in the text, so it can be written back.
+const strictUtf8 = new TextDecoder('utf-8', {fatal: true, ignoreBOM: true});
+
+export function lintFile(task: LintTask): FileResult {
+  const {filePath, config} = task;
+  let bytes: Buffer;
+  try {
+    const st = statSync(filePath);
+    if (!st.isFile()) return withCounts(filePath, [fileProblem(filePath, 'Not a regular file; skipped.')]);
+    if (st.size > MAX_FILE_BYTES) {
+      return withCounts(filePath, [fileProblem(filePath, `File is too large to lint (${(st.size / 1048576).toFixed(1)} MB; the limit is 20 MB); skipped.`)]);
+    }
+    bytes = readFileSync(filePath);
+  } catch (error) {
+    return withCounts(filePath, [fileProblem(filePath, `Cannot read file: ${(error as Error).message}`)]);
+  }
+  if (bytes.includes(0)) {
+    return withCounts(filePath, [fileProblem(filePath, 'File contains NUL bytes, so it is binary rather than a brief; skipped.')]);
+  }
+  const extra: LintMessage[] = [];
+  let text: string;
+  let validUtf8 = true;
+  try {
+    text = strictUtf8.decode(bytes);
+  } catch {
+    validUtf8 = false;
+    text = bytes.toString('utf8');
+    extra.push(fileProblem(filePath, 'File is not valid UTF-8: invalid bytes were read as "\uFFFD". Save it as UTF-8.' + (task.fix ? ' Not fixed.' : ''), 'warning'));
+  }
+  const bom = text.startsWith('\uFEFF');
+  if (bom) text = text.slice(1);
+
+  let result = lintText(text, {config});
+  let fixed = false;
+  if (task.fix && validUtf8 && parsesCleanly(result)) {
+    let current = text;
+    for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
+      const fixes = safeFixes(result.findings);
+      if (fixes.length === 0) break;
+      const applied = applyFixes(current, fixes);
+      if (applied.applied.length === 0 || applied.text === current) break;
+      const next = lintText(applied.text, {config});
+      // A fix must never leave the file harder to read than it found it.
+      if (!parsesCleanly(next)) break;
+      current = applied.text;
+      result = next;
+    }
+    if (current !== text) {
+      try {
+        writeAtomically(filePath, (bom ? '\uFEFF' : '') + current);
+        fixed = true;
+      } catch (error) {
+        extra.push(fileProblem(filePath, `Could not write the fixes: ${(error as Error).message}`));
+        result = lintText(text, {config});
+      }
+    }
+  }
+  const lines = result.doc.lines;
+  const messages: LintMessage[] = result.findings.map((f) => {
+    const a = lines.positionAt(f.start);
+    const b = lines.positionAt(f.end);
+    const m: LintMessage = {
+      ruleId: f.ruleId,
+      category: f.category,
+      severity: f.severity,
+      message: f.message,
+      line: a.line + 1,
+      column: a.character + 1,
+      endLine: b.line + 1,
+      endColumn: b.character + 1,
+    };
+    if (f.fix) m.fix = {title: f.fix.title, edits: f.fix.edits.map((e) => ({range: [e.start, e.end], text: e.text}))};
+    return m;
+  });
+  return withCounts(filePath, [...extra, ...messages], fixed);
+}
+
+/** The front matter parsed (a file we cannot parse is never written). */
+function parsesCleanly(result: LintResult): boolean {
+  return !result.doc.frontMatter || result.doc.frontMatter.errors.length === 0;
+}
+
+/** Writes through a temporary file in the same folder and renames it over the target. */
+export function writeAtomically(filePath: string, text: string): void {
+  let target = filePath;
+  try {
+    target = realpathSync(filePath); // keep symbolic links as links
+  } catch {
+    // a new file: write it where asked
+  }
+  const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  try {
+    writeFileSync(tmp, text, {flag: 'wx'});
+    try {
+      chmodSync(tmp, statSync(target).mode & 0o7777);
+    } catch {
+      // keep the default mode
+    }
+    renameSync(tmp, target);
+  } catch (error) {
+    try {
+      unlinkSync(tmp);
+    } catch {
+      // nothing to clean up
+    }
+    throw error;
+  }
+}

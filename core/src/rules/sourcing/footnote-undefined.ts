@@ -1,0 +1,93 @@
+import type {Fix, Rule} from '../types.js';
+import type {BriefDocument} from '../../parse/document.js';
+import {appendPoint, eolOf, lineEndAt, SourcingIndex, entryKey} from './units.js';
+
+/** A stub footnote definition appended at the end of the document. */
+function footnoteStub(doc: BriefDocument, id: string): Fix {
+  const lastLine = doc.text.replace(/\s+$/, '').split('\n').pop() ?? '';
+  // Right after another footnote definition, a new line is enough; after other text, leave a blank line.
+  const tight = /^ {0,3}\[\^[^\]]+\]:/.test(lastLine);
+  const {at, prefix} = appendPoint(doc.text, tight);
+  return {title: `Add a definition stub ‘[^${id}]: ’ at the end of the brief`, edits: [{start: at, end: at, text: `${prefix}[^${id}]: ${eolOf(doc.text)}`}]};
+}
+
+/** A stub entry at the end of the Sources section (or a new Sources section). */
+function entryStub(doc: BriefDocument, id: string): Fix {
+  const title = `Add an entry for [${id}] to the Sources section`;
+  const nl = eolOf(doc.text);
+  const entries = doc.sources.filter((s) => s.kind === 'entry');
+  const last = entries[entries.length - 1];
+  if (last) {
+    // Follow the style of the last entry: "- [S2] …", "3. [S3] …" or a paragraph.
+    const lineStart = doc.text.lastIndexOf('\n', last.start - 1) + 1;
+    const marker = /^([ \t]*)([-+*]|(\d{1,9})([.)]))([ \t]+)/.exec(doc.text.slice(lineStart, last.start));
+    const at = lineEndAt(doc.text, last.end);
+    if (marker) {
+      const bullet = marker[3] !== undefined ? `${Number(marker[3]) + 1}${marker[4]}` : marker[2];
+      return {title, edits: [{start: at, end: at, text: `${nl}${marker[1]}${bullet}${marker[5]}[${id}] `}]};
+    }
+    return {title, edits: [{start: at, end: at, text: `${nl}${nl}[${id}] `}]};
+  }
+  if (doc.sourcesSection) {
+    const at = doc.sourcesSection.treeEnd;
+    const before = doc.text.slice(0, at);
+    const prefix = /\n[ \t]*\r?\n\s*$/.test(before) ? '' : /\n$/.test(before) ? nl : nl + nl;
+    return {title, edits: [{start: at, end: at, text: `${prefix}- [${id}] ${nl}`}]};
+  }
+  const {at, prefix} = appendPoint(doc.text, false);
+  return {title: `Add a Sources section with an entry for [${id}]`, edits: [{start: at, end: at, text: `${prefix}## Sources${nl}${nl}- [${id}] ${nl}`}]};
+}
+
+export const footnoteUndefined: Rule = {
+  id: 'footnote-undefined',
+  category: 'sourcing',
+  defaultLevel: 'error',
+  description: 'A footnote or source id is cited but nothing defines it.',
+  fixable: false,
+  docs: {
+    rationale:
+      'A citation that leads nowhere is worse than none: the reader trusts that the claim is sourced and cannot check it. ICD 206 asks for a source reference for the reporting that judgements depend on, and ICD 203 standard 1 asks a product to describe the quality and credibility of its sources; neither is possible when the footnote `[^id]` has no definition or a bracketed id such as `[S3]` matches no entry in the Sources section. Usually a definition was lost in editing or the label was mistyped. The quick fix adds an empty definition at the end of the brief for you to fill in.',
+    standard: 'ICD 206 (source reference citations); ICD 203 analytic tradecraft standard 1',
+    bad: `## Key Judgement 1\n\nThe ferry strike is likely to end within the next month.\n\n- The union accepted a pay offer on 3 October.[^union]\n\n## Sources\n\n[^unoin]: Union bulletin, 3 October 2026. B2.\n`,
+    good: `## Key Judgement 1\n\nThe ferry strike is likely to end within the next month.\n\n- The union accepted a pay offer on 3 October.[^union]\n\n## Sources\n\n[^union]: Union bulletin, 3 October 2026. B2.\n`,
+  },
+  check({doc, report}) {
+    const index = SourcingIndex.of(doc);
+    const footnoteIds = new Set(doc.sources.filter((s) => s.kind === 'footnote' && s.id).map((s) => entryKey(s.id!)));
+    for (const c of doc.citations) {
+      if (c.resolved || !c.id) continue;
+      if (c.kind === 'footnote') {
+        report({
+          message: `Footnote [^${c.id}] is cited but never defined. Add a definition ‘[^${c.id}]: …’ giving the source, or correct the label.`,
+          start: c.start,
+          end: c.end,
+          suggestions: [footnoteStub(doc, c.id)],
+        });
+      } else if (c.kind === 'bracket') {
+        const id = c.id.trim();
+        // "[S1]" for a footnote "[^S1]": the source exists; the caret is a matter of style.
+        if (footnoteIds.has(entryKey(id))) continue;
+        report({
+          message: `Source [${id}] is cited but no entry of the Sources section has the id ${id}. Add the entry, or correct the id.`,
+          start: c.start,
+          end: c.end,
+          suggestions: [entryStub(doc, id)],
+        });
+      }
+    }
+    // Ids in brackets that list several sources: "[S1, S9]".
+    if (index.listedIds.length) {
+      const defined = new Set<string>();
+      for (const s of doc.sources) if (s.id) defined.add(entryKey(s.id));
+      for (const l of index.listedIds) {
+        if (defined.has(entryKey(l.id))) continue;
+        report({
+          message: `Source [${l.id}] is cited but no entry of the Sources section has the id ${l.id}. Add the entry, or correct the id.`,
+          start: l.start,
+          end: l.end,
+          suggestions: [entryStub(doc, l.id)],
+        });
+      }
+    }
+  },
+};

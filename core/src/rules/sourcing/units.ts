@@ -1,0 +1,343 @@
+/**
+ * Shared reasoning of the sourcing rules: which citations a document really has, and
+ * whether a claim at some place is covered by one ("the citation unit").
+ *
+ * The citation unit of a claim:
+ * - in a list item: the whole top-level item (nested items included), or the
+ *   lead-in paragraph of the list when it ends with a colon and cites a source;
+ * - in a table row: the table and the paragraphs just before and after it (captions);
+ * - in a paragraph: the claim's sentence or the next one.
+ */
+import type {Block} from '../../parse/section.js';
+import type {BriefDocument, BriefSection, SourceEntry} from '../../parse/document.js';
+import type {Span} from '../../analysis/sentences.js';
+import type {CitationKind} from '../../analysis/inline.js';
+
+/** Source ids written in brackets: S3, R12, Src 4, Ref 2b, 7. */
+export const SOURCE_ID = /^(?:S|R|Src|Ref|Source)?\s?\d{1,3}[a-z]?$/i;
+
+/** "(Harbour Gazette, 2026)", "(see Ministry of Ports 2025a, p. 4)": the name before the year. */
+const AUTHOR_DATE = /^\s*(?:see\s+(?:also\s+)?|cf\.?\s+)?(\p{Lu}[\p{L}'’&.\- ]{1,60}?)(?:\s+et\s+al\.?)?,?\s+(?:19|20)\d\d[a-z]?(?![\p{L}\p{N}])/u;
+const MONTH_NAME = /^(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|early|mid|late|spring|summer|autumn|winter|since|in|by|until|before|after|from)\b/;
+
+export function entryKey(id: string): string {
+  return id.toLowerCase().replace(/\s+/g, '');
+}
+
+/** A citation as the unit logic needs it: offsets relative to the block's base. */
+interface LocalCitation {
+  kind: CitationKind;
+  start: number;
+  end: number;
+}
+
+/** One id of a bracket citation that lists several: "[S1, S4]". */
+export interface ListedId {
+  block: Block;
+  id: string;
+  /** Absolute range of the id. */
+  start: number;
+  end: number;
+}
+
+interface Place {
+  section: BriefSection;
+  index: number;
+}
+
+const indexes = new WeakMap<BriefDocument, SourcingIndex>();
+
+export class SourcingIndex {
+  /** The index of a document, built once and shared by the sourcing rules. */
+  static of(doc: BriefDocument): SourcingIndex {
+    let index = indexes.get(doc);
+    if (!index) indexes.set(doc, (index = new SourcingIndex(doc)));
+    return index;
+  }
+
+  private local = new Map<Block, LocalCitation[]>();
+  private places = new Map<Block, Place>();
+  private sentenceCache = new Map<Block, {sentences: Span[]; cited: boolean[]}>();
+  /** Ids listed in multi-id brackets ("[S1, S4]"), which the document model does not resolve. */
+  readonly listedIds: ListedId[] = [];
+
+  constructor(readonly doc: BriefDocument) {
+    for (const section of doc.sections) {
+      section.blocks.forEach((block, index) => this.places.set(block, {section, index}));
+    }
+    const known = new Set<number>();
+    for (const c of doc.citations) {
+      known.add(c.start);
+      this.add(c.block, {kind: c.kind, start: c.start - c.block.base, end: c.end - c.block.base});
+    }
+    // Brackets listing several source ids are citations too.
+    for (const section of doc.sections) {
+      for (const block of section.blocks) {
+        for (const c of block.citations) {
+          if (c.kind !== 'bracket' || known.has(c.start + block.base) || !c.id || c.idStart === undefined) continue;
+          const ids = splitIds(c.id);
+          if (!ids) continue;
+          this.add(block, {kind: 'bracket', start: c.start, end: c.end});
+          for (const part of ids) {
+            const start = block.base + c.idStart + part.offset;
+            this.listedIds.push({block, id: part.id, start, end: start + part.id.length});
+          }
+        }
+      }
+    }
+    this.addAuthorDate(doc);
+    this.addNamedSources(doc);
+  }
+
+  /** "(Source: port authority statistics)", "Source: Harbour Gazette." name a source in words. */
+  private addNamedSources(doc: BriefDocument) {
+    for (const section of doc.sections) {
+      for (const block of section.blocks) {
+        if (block.footnote || doc.roleOf(block) === 'sources') continue;
+        const re = /(?<!\p{L})(?:sources?|src)[ \t]*:[ \t]*(?=\p{L})/giu;
+        let m: RegExpExecArray | null;
+        while ((m = re.exec(block.masked))) this.add(block, {kind: 'bracket', start: m.index, end: m.index + m[0].length});
+      }
+    }
+  }
+
+  /**
+   * Author–date citations, "(Harbour Gazette, 2026)", count when the name matches a
+   * listed source: some briefs cite a References list that way.
+   */
+  private addAuthorDate(doc: BriefDocument) {
+    const texts = doc.sources.map((s) => s.text.toLowerCase());
+    if (!texts.length) return;
+    for (const section of doc.sections) {
+      for (const block of section.blocks) {
+        if (block.footnote || doc.roleOf(block) === 'sources') continue;
+        const re = /\(([^()\n]{2,160})\)/g;
+        let m: RegExpExecArray | null;
+        while ((m = re.exec(block.masked))) {
+          const ad = AUTHOR_DATE.exec(m[1]);
+          if (!ad) continue;
+          const name = ad[1].replace(/\s+/g, ' ').trim().toLowerCase();
+          if (name.length < 3 || MONTH_NAME.test(name)) continue;
+          if (texts.some((t) => t.includes(name))) this.add(block, {kind: 'bracket', start: m.index, end: m.index + m[0].length});
+        }
+      }
+    }
+  }
+
+  private add(block: Block, c: LocalCitation) {
+    const list = this.local.get(block);
+    if (list) list.push(c);
+    else this.local.set(block, [c]);
+  }
+
+  citationsOf(block: Block): LocalCitation[] {
+    return this.local.get(block) ?? [];
+  }
+
+  /** Is a claim in `sentence` (a span of `block.facts.sentences`) covered by a citation in its unit? */
+  isCited(block: Block, sentence: Span): boolean {
+    const place = this.places.get(block);
+    // A block the document derived (a judgement stated in a heading): its own citations.
+    if (!place) return this.citationsOf(block).length > 0 || block.citations.length > 0;
+    const blocks = place.section.blocks;
+    if (block.listDepth > 0) {
+      // The whole top-level list item.
+      const groups = this.groupsOf(place.section);
+      const g = groups.get(block.group);
+      if (!g) return false;
+      if (g.cited) return true;
+      if (g.leadIn === undefined) {
+        // A lead-in that ends with a colon and cites a source covers its list.
+        g.leadIn = false;
+        for (let i = g.first - 1; i >= 0; i--) {
+          const b = blocks[i];
+          if (b.listDepth > 0) continue;
+          g.leadIn = b.kind !== 'heading' && !b.quoted && /:\s*$/.test(b.masked.slice(0, b.end - b.base)) && this.citationsOf(b).length > 0;
+          break;
+        }
+      }
+      return g.leadIn;
+    }
+    if (block.kind === 'tableRow') {
+      const known = this.tableCache.get(block);
+      if (known !== undefined) return known;
+      let a = place.index;
+      let z = place.index;
+      while (a > 0 && blocks[a - 1].kind === 'tableRow') a--;
+      while (z + 1 < blocks.length && blocks[z + 1].kind === 'tableRow') z++;
+      const rows = blocks.slice(a, z + 1);
+      if (a > 0 && blocks[a - 1].kind === 'paragraph') a--;
+      if (z + 1 < blocks.length && blocks[z + 1].kind === 'paragraph') z++;
+      let cited = false;
+      for (let i = a; i <= z && !cited; i++) if (this.citationsOf(blocks[i]).length) cited = true;
+      for (const r of rows) this.tableCache.set(r, cited);
+      return cited;
+    }
+    const {sentences, cited} = this.sentenceCitations(block);
+    const i = sentences.findIndex((s) => sentence.start < s.end && s.start < sentence.end);
+    if (i < 0) return this.citationsOf(block).length > 0;
+    // The same sentence, or the next one (skipping sentences made of citations only).
+    return cited[i] || (i + 1 < cited.length && cited[i + 1]);
+  }
+
+  private groupCache = new Map<BriefSection, Map<number, {first: number; cited: boolean; leadIn?: boolean}>>();
+  private tableCache = new Map<Block, boolean>();
+
+  /** For each top-level unit of a section: its first block and whether any of its blocks cites a source. */
+  private groupsOf(section: BriefSection): Map<number, {first: number; cited: boolean; leadIn?: boolean}> {
+    let groups = this.groupCache.get(section);
+    if (groups) return groups;
+    groups = new Map();
+    section.blocks.forEach((b, i) => {
+      if (b.kind === 'heading') return;
+      let g = groups!.get(b.group);
+      if (!g) groups!.set(b.group, (g = {first: i, cited: false} as {first: number; cited: boolean; leadIn?: boolean}));
+      if (this.citationsOf(b).length) g.cited = true;
+    });
+    this.groupCache.set(section, groups);
+    return groups;
+  }
+
+  /** Sentences of a block and whether each carries a citation. A sentence of citations only ("[S3].") joins the one before. */
+  private sentenceCitations(block: Block): {sentences: Span[]; cited: boolean[]} {
+    const cached = this.sentenceCache.get(block);
+    if (cached) return cached;
+    const citations = this.citationsOf(block);
+    const sentences: Span[] = [];
+    for (const s of block.facts.sentences) {
+      if (sentences.length && citationOnly(block, s, citations)) sentences[sentences.length - 1] = {start: sentences[sentences.length - 1].start, end: s.end};
+      else sentences.push({...s});
+    }
+    const cited = sentences.map(() => false);
+    for (const c of citations) {
+      // Link text is prose: place a link by its first character; markers by where they stand.
+      const p = c.kind === 'link' || c.kind === 'reference' ? c.start + 1 : c.start;
+      let idx = 0;
+      for (let i = 0; i < sentences.length; i++) if (sentences[i].start <= p) idx = i;
+      if (cited.length) cited[idx] = true;
+    }
+    const out = {sentences, cited};
+    this.sentenceCache.set(block, out);
+    return out;
+  }
+
+  /**
+   * Ids of Sources entries that the body cites in brackets ("[S3]", "[S1, S4]",
+   * "[S1][S2]"), normalised with `entryKey`. Citations inside the Sources section and
+   * footnote bodies do not count.
+   */
+  citedEntryIds(): Set<string> {
+    const out = new Set<string>();
+    const inBody = (b: Block) => this.doc.roleOf(b) !== 'sources' && !b.footnote;
+    for (const c of this.doc.citations) {
+      if (!inBody(c.block)) continue;
+      if (c.kind === 'bracket' && c.id && (c.source?.kind === 'entry' || !c.resolved)) out.add(entryKey(c.id));
+      if (c.kind === 'reference' && !c.resolved) {
+        // "[S1][S2]": two bracketed ids that Markdown reads as a reference link.
+        const textPart = this.doc.text.slice(c.start + 1, c.end).split('][')[0];
+        for (const id of [c.id ?? '', textPart]) if (SOURCE_ID.test(id.trim())) out.add(entryKey(id));
+      }
+    }
+    for (const l of this.listedIds) if (inBody(l.block)) out.add(entryKey(l.id));
+    return out;
+  }
+
+  /** Is this source cited anywhere (directly, or by an id the document model does not resolve)? */
+  isSourceCited(source: SourceEntry, citedIds = this.citedEntryIds()): boolean {
+    if (source.citedBy.length) return true;
+    if (source.kind === 'footnote' && source.id) return this.bracketFootnoteIds().has(entryKey(source.id));
+    return source.kind === 'entry' && !!source.id && citedIds.has(entryKey(source.id));
+  }
+
+  private footnoteIdsCache?: Set<string>;
+
+  /** Footnote labels cited in brackets without the caret: "[S1]" for "[^S1]: …". */
+  bracketFootnoteIds(): Set<string> {
+    if (this.footnoteIdsCache) return this.footnoteIdsCache;
+    const footnotes = new Set(this.doc.sources.filter((s) => s.kind === 'footnote' && s.id).map((s) => entryKey(s.id!)));
+    const out = new Set<string>();
+    for (const c of this.doc.citations) {
+      if (c.kind === 'bracket' && !c.resolved && c.id && footnotes.has(entryKey(c.id))) out.add(entryKey(c.id));
+    }
+    for (const l of this.listedIds) if (footnotes.has(entryKey(l.id))) out.add(entryKey(l.id));
+    this.footnoteIdsCache = out;
+    return out;
+  }
+}
+
+function citationOnly(block: Block, s: Span, citations: LocalCitation[]): boolean {
+  let text = block.masked.slice(s.start, s.end);
+  for (const c of citations) {
+    const a = Math.max(c.start, s.start) - s.start;
+    const b = Math.min(c.end, s.end) - s.start;
+    if (b > a) text = text.slice(0, a) + ' '.repeat(b - a) + text.slice(b);
+  }
+  return !/[\p{L}\p{N}]/u.test(text);
+}
+
+/** "S1, S4" / "S1; S4" / "S1 and S4" → the ids with their offsets, or undefined when any part is not an id. */
+export function splitIds(label: string): Array<{id: string; offset: number}> | undefined {
+  const parts: Array<{id: string; offset: number}> = [];
+  const re = /[^,;]+/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(label))) {
+    for (const piece of m[0].split(/\s+and\s+|\s*[&]\s*/)) {
+      const id = piece.trim();
+      if (!id) continue;
+      if (!SOURCE_ID.test(id)) return undefined;
+      parts.push({id, offset: label.indexOf(id, m.index)});
+    }
+  }
+  return parts.length > 1 ? parts : undefined;
+}
+
+/** Is the text before `pos` in this sentence the analyst's own estimate ("likely", "we assess", "high confidence")? */
+export function estimativeBefore(block: Block, sentence: Span, pos: number): boolean {
+  const f = block.facts;
+  for (const h of [...f.terms, ...f.confidence]) if (h.start >= sentence.start && h.start < pos) return true;
+  const head = block.masked.slice(sentence.start, pos);
+  return /^[\s"“(]*(?:we|i)\s+(?:(?:now|still|also|therefore|continue\s+to)\s+)?(?:assess|judge|estimate|expect|forecast|project|anticipate|calculate|believe|think)(?!\p{L})/iu.test(head)
+    || /^[\s"“(]*(?:if|unless|should|were|watch\s+for|indicators?)(?!\p{L})/iu.test(head);
+}
+
+/** The document's line break: CRLF when it uses any, else LF. */
+export function eolOf(text: string): string {
+  return text.includes('\r\n') ? '\r\n' : '\n';
+}
+
+/**
+ * Where to append a block at the end of `text`, and the line breaks to put before it
+ * so that it starts a new block (or, when `tight`, just a new line).
+ */
+export function appendPoint(text: string, tight: boolean): {at: number; prefix: string} {
+  const at = text.length;
+  const nl = eolOf(text);
+  if (!text.trim()) return {at, prefix: ''};
+  const endsWithNewline = /\n$/.test(text);
+  const blankAlready = /\n[ \t]*\r?\n\s*$/.test(text);
+  if (tight) return {at, prefix: endsWithNewline ? '' : nl};
+  return {at, prefix: blankAlready ? '' : endsWithNewline ? nl : nl + nl};
+}
+
+/** Offset of the line break ending the line that contains `pos` (the text's length on the last line). */
+export function lineEndAt(text: string, pos: number): number {
+  const n = text.indexOf('\n', pos);
+  if (n < 0) return text.length;
+  return n > 0 && text[n - 1] === '\r' ? n - 1 : n;
+}
+
+/**
+ * Range that names a source: its id, the number of a numbered list entry ("2."), or
+ * else the entry's first line.
+ */
+export function sourceIdRange(doc: BriefDocument, s: SourceEntry): {start: number; end: number} {
+  if (s.idEnd > s.idStart) return {start: s.idStart, end: s.idEnd};
+  const lineStart = doc.text.lastIndexOf('\n', s.start - 1) + 1;
+  const marker = /(\d{1,9})[.)][ \t]+$/.exec(doc.text.slice(lineStart, s.start));
+  if (marker && s.id === marker[1]) {
+    const start = lineStart + marker.index;
+    return {start, end: start + marker[1].length};
+  }
+  const nl = doc.text.indexOf('\n', s.start);
+  return {start: s.start, end: Math.min(s.end, nl < 0 ? s.end : nl)};
+}
