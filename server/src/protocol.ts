@@ -1,0 +1,62 @@
+/**
+ * Custom requests and notifications between the Brief Studio server and its clients.
+ * Typed once here; the VS Code client imports these types.
+ */
+import {NotificationType, RequestType} from 'vscode-languageserver/node';
+
+export interface BriefSettings {
+  /** Lint briefs at all. */
+  enable: boolean;
+  /** Scale used when neither the front matter nor .briefrc.yaml names one. */
+  scale?: string;
+  /** Rule levels, applied under the .briefrc.yaml (the team's file wins). */
+  rules?: Record<string, 'off' | 'hint' | 'info' | 'warning' | 'error'>;
+  /** Lint while typing (true) or only on open and save (false). */
+  lintOnType: boolean;
+  /** Require a reason in brief-disable comments (when no config file says otherwise). */
+  requireSuppressionReason?: boolean;
+  /** Milliseconds to wait after a keystroke before publishing diagnostics (push model). */
+  debounceMs: number;
+}
+
+export const DEFAULT_SETTINGS: BriefSettings = {
+  enable: true,
+  lintOnType: true,
+  debounceMs: 100,
+};
+
+export interface JudgementsParams {
+  uri: string;
+}
+
+export interface JudgementInfo {
+  index: number;
+  number?: number;
+  /** 0-based line of the judgement. */
+  line: number;
+  text: string;
+  likelihood?: {term: string; label: string; band: [number, number]; onScale: boolean; scaleName: string};
+  confidence?: string;
+  timeframe?: string;
+  evidenceCount: number;
+  sourcedEvidenceCount: number;
+}
+
+/** `brief/judgements`: the key judgements of a document, with their bands (for the preview). */
+export const JudgementsRequest = new RequestType<JudgementsParams, JudgementInfo[] | null, void>('brief/judgements');
+
+export interface StatusParams {
+  uri: string;
+  version: number | null;
+  scale: string;
+  scaleName: string;
+  scaleOrigin: 'front-matter' | 'config' | 'default';
+  counts: {error: number; warning: number; info: number; hint: number};
+  /** Config files in effect (absolute paths), most specific last. */
+  configFiles: string[];
+  /** Milliseconds the analysis took. */
+  elapsedMs: number;
+}
+
+/** `brief/status`: sent after each analysis of an open document, for the status item. */
+export const StatusNotification = new NotificationType<StatusParams>('brief/status');

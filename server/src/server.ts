@@ -1,0 +1,474 @@
+/**
+ * The Brief Studio language server: LSP wiring over the engine. Handlers convert
+ * between LSP and engine shapes and call core; no brief logic lives here.
+ */
+import {
+  CodeActionKind,
+  DidChangeConfigurationNotification,
+  DocumentDiagnosticReportKind,
+  TextDocumentSyncKind,
+  TextDocuments,
+  type CodeAction,
+  type Connection,
+  type Diagnostic,
+  type InitializeParams,
+  type InitializeResult,
+  type TextEdit,
+  type WorkspaceDocumentDiagnosticReport,
+} from 'vscode-languageserver/node';
+import {TextDocument} from 'vscode-languageserver-textdocument';
+import {URI} from 'vscode-uri';
+import {
+  applyFixes,
+  defaultConfig,
+  lintText,
+  rulesById,
+  SectionCache,
+  type Finding,
+  type LintResult,
+  type ResolvedConfig,
+} from '../../core/src/index.js';
+import {loadConfig, ConfigCache, type LoadedConfig, type ConfigError} from '../../core/src/config/index.js';
+import {fsConfigHost} from '../../cli/src/host.js';
+import {expandTargets, toPosix} from '../../cli/src/files.js';
+import {rangesTouch, toDiagnostic, toEdit, toRange} from './convert.js';
+import {DEFAULT_SETTINGS, JudgementsRequest, StatusNotification, type BriefSettings, type JudgementInfo} from './protocol.js';
+import {readFileSync, statSync} from 'node:fs';
+
+/** Documents larger than this get a notice instead of a full analysis. */
+export const MAX_DOCUMENT_CHARS = 20 * 1024 * 1024;
+
+interface Analysis {
+  version: number;
+  result: LintResult;
+  loaded: LoadedConfig;
+  elapsedMs: number;
+}
+
+export function startServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  const sectionCache = new SectionCache();
+  let configCache = new ConfigCache();
+  const analyses = new Map<string, Analysis>();
+  const settingsCache = new Map<string, Promise<BriefSettings>>();
+  const timers = new Map<string, NodeJS.Timeout>();
+  /** Config files whose errors we published, so that fixed files get their diagnostics cleared. */
+  const configDiagnostics = new Set<string>();
+  let workspaceFolders: string[] = [];
+  let pullDiagnostics = false;
+  let configurationRequests = false;
+  let globalSettings: BriefSettings = {...DEFAULT_SETTINGS};
+
+  const log = (message: string) => connection.console.log(`[brief] ${message}`);
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    const caps = params.capabilities;
+    pullDiagnostics = !!caps.textDocument?.diagnostic;
+    configurationRequests = !!caps.workspace?.configuration;
+    workspaceFolders = (params.workspaceFolders ?? []).map((f) => f.uri);
+    if (workspaceFolders.length === 0 && params.rootUri) workspaceFolders = [params.rootUri];
+    const init = params.initializationOptions as {settings?: Partial<BriefSettings>} | undefined;
+    if (init?.settings) globalSettings = sanitizeSettings(init.settings);
+    return {
+      capabilities: {
+        textDocumentSync: {openClose: true, change: TextDocumentSyncKind.Incremental, save: {includeText: false}},
+        codeActionProvider: {
+          codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll, `${CodeActionKind.SourceFixAll}.brief`],
+          resolveProvider: false,
+        },
+        diagnosticProvider: pullDiagnostics ? {identifier: 'brief', interFileDependencies: false, workspaceDiagnostics: true} : undefined,
+        workspace: {workspaceFolders: {supported: true, changeNotifications: true}},
+      },
+      serverInfo: {name: 'brief-language-server', version: '0.1.0'},
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (configurationRequests) {
+      void connection.client.register(DidChangeConfigurationNotification.type, {section: 'brief'}).catch(() => undefined);
+    }
+    if (workspaceFolders.length) {
+      connection.workspace.onDidChangeWorkspaceFolders((e) => {
+        const removed = new Set(e.removed.map((f) => f.uri));
+        workspaceFolders = [...workspaceFolders.filter((u) => !removed.has(u)), ...e.added.map((f) => f.uri)];
+        refreshAll();
+      });
+    }
+  });
+
+  // ---- settings and configuration -------------------------------------------------------
+
+  function settingsFor(uri: string): Promise<BriefSettings> {
+    if (!configurationRequests) return Promise.resolve(globalSettings);
+    let s = settingsCache.get(uri);
+    if (!s) {
+      s = connection.workspace
+        .getConfiguration({scopeUri: uri, section: 'brief'})
+        .then((raw) => sanitizeSettings(raw ?? {}))
+        .catch(() => globalSettings);
+      settingsCache.set(uri, s);
+    }
+    return s;
+  }
+
+  function configFor(uri: string, settings: BriefSettings): LoadedConfig {
+    const parsed = URI.parse(uri);
+    let loaded: LoadedConfig;
+    if (parsed.scheme === 'file') {
+      try {
+        loaded = loadConfig(fsConfigHost, {filePath: toPosix(parsed.fsPath), cache: configCache});
+      } catch (error) {
+        loaded = {config: defaultConfig(), sources: [], ignores: [], errors: [{file: parsed.fsPath, message: `Could not read the configuration: ${(error as Error).message}`, line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'error'} as ConfigError]};
+      }
+    } else {
+      loaded = {config: defaultConfig(), sources: [], ignores: [], errors: []};
+    }
+    publishConfigErrors(loaded);
+    return {...loaded, config: withSettings(loaded, settings)};
+  }
+
+  /** Client settings apply under the config files: the team's .briefrc.yaml wins. */
+  function withSettings(loaded: LoadedConfig, settings: BriefSettings): ResolvedConfig {
+    const config: ResolvedConfig = {...loaded.config, rules: {...loaded.config.rules}};
+    if (settings.scale && loaded.config.scale === defaultConfig().scale) config.scale = settings.scale;
+    for (const [id, level] of Object.entries(settings.rules ?? {})) {
+      if (rulesById.has(id) && !config.rules[id]) config.rules[id] = {level, options: {}};
+    }
+    if (settings.requireSuppressionReason && !config.requireSuppressionReason) config.requireSuppressionReason = true;
+    return config;
+  }
+
+  function publishConfigErrors(loaded: LoadedConfig) {
+    const byFile = new Map<string, Diagnostic[]>();
+    for (const file of loaded.sources) byFile.set(file, []);
+    for (const e of loaded.errors) {
+      const list = byFile.get(e.file) ?? [];
+      list.push({
+        range: {start: {line: e.line - 1, character: e.column - 1}, end: {line: e.endLine - 1, character: e.endColumn - 1}},
+        severity: e.severity === 'error' ? 1 : 2,
+        source: 'brief',
+        code: 'brief/config',
+        message: e.message,
+      });
+      byFile.set(e.file, list);
+    }
+    for (const [file, diagnostics] of byFile) {
+      const uri = URI.file(file).toString();
+      if (diagnostics.length === 0 && !configDiagnostics.has(uri)) continue;
+      if (diagnostics.length) configDiagnostics.add(uri);
+      else configDiagnostics.delete(uri);
+      void connection.sendDiagnostics({uri, diagnostics});
+    }
+  }
+
+  // ---- analysis ---------------------------------------------------------------------------
+
+  async function analyse(doc: TextDocument): Promise<Analysis | undefined> {
+    const cached = analyses.get(doc.uri);
+    if (cached && cached.version === doc.version) return cached;
+    const settings = await settingsFor(doc.uri);
+    // The document may have moved on while settings were fetched.
+    const current = documents.get(doc.uri);
+    if (!current) return undefined;
+    const again = analyses.get(current.uri);
+    if (again && again.version === current.version) return again;
+    const loaded = configFor(current.uri, settings);
+    const text = current.getText();
+    const started = performance.now();
+    let result: LintResult;
+    if (!settings.enable) {
+      result = lintText('', {config: loaded.config, cache: sectionCache});
+      result.findings.length = 0;
+    } else if (text.length > MAX_DOCUMENT_CHARS) {
+      result = lintText('', {config: loaded.config, cache: sectionCache});
+      result.findings.length = 0;
+      result.findings.push(tooLarge(text.length));
+    } else {
+      result = lintText(text, {config: loaded.config, cache: sectionCache});
+    }
+    const analysis: Analysis = {version: current.version, result, loaded, elapsedMs: performance.now() - started};
+    analyses.set(current.uri, analysis);
+    void connection.sendNotification(StatusNotification, {
+      uri: current.uri,
+      version: current.version,
+      scale: result.doc.scale.id,
+      scaleName: result.doc.scale.name,
+      scaleOrigin: result.doc.scaleOrigin,
+      counts: countSeverities(result.findings),
+      configFiles: loaded.sources,
+      elapsedMs: Math.round(analysis.elapsedMs * 100) / 100,
+    });
+    return analysis;
+  }
+
+  function diagnosticsOf(uri: string, analysis: Analysis): Diagnostic[] {
+    const lines = analysis.result.doc.lines;
+    return analysis.result.findings.map((f) => toDiagnostic(uri, lines, f));
+  }
+
+  async function publish(uri: string) {
+    const doc = documents.get(uri);
+    if (!doc) return;
+    try {
+      const analysis = await analyse(doc);
+      const latest = documents.get(uri);
+      // Never publish results for a version the editor has already replaced.
+      if (!analysis || !latest || latest.version !== analysis.version) return;
+      await connection.sendDiagnostics({uri, version: analysis.version, diagnostics: diagnosticsOf(uri, analysis)});
+    } catch (error) {
+      log(`analysis of ${uri} failed: ${(error as Error).stack ?? error}`);
+    }
+  }
+
+  function schedule(uri: string, delay: number) {
+    const old = timers.get(uri);
+    if (old) clearTimeout(old);
+    timers.set(
+      uri,
+      setTimeout(() => {
+        timers.delete(uri);
+        void publish(uri);
+      }, delay),
+    );
+  }
+
+  function refreshAll() {
+    analyses.clear();
+    settingsCache.clear();
+    if (pullDiagnostics) {
+      void connection.languages.diagnostics.refresh().catch(() => undefined);
+    } else {
+      for (const doc of documents.all()) schedule(doc.uri, 0);
+    }
+  }
+
+  documents.onDidOpen((e) => {
+    if (!pullDiagnostics) schedule(e.document.uri, 0);
+  });
+  documents.onDidChangeContent(async (e) => {
+    if (pullDiagnostics) return;
+    const settings = await settingsFor(e.document.uri);
+    if (settings.lintOnType) schedule(e.document.uri, settings.debounceMs);
+  });
+  documents.onDidSave((e) => {
+    if (!pullDiagnostics) schedule(e.document.uri, 0);
+  });
+  documents.onDidClose((e) => {
+    const t = timers.get(e.document.uri);
+    if (t) clearTimeout(t);
+    timers.delete(e.document.uri);
+    analyses.delete(e.document.uri);
+    settingsCache.delete(e.document.uri);
+    if (!pullDiagnostics) void connection.sendDiagnostics({uri: e.document.uri, diagnostics: []});
+  });
+
+  connection.onDidChangeConfiguration((change) => {
+    const settings = (change.settings as {brief?: Partial<BriefSettings>} | undefined)?.brief;
+    if (settings) globalSettings = sanitizeSettings(settings);
+    refreshAll();
+  });
+
+  connection.onDidChangeWatchedFiles(() => {
+    // A .briefrc file changed, appeared or went away: re-read every config.
+    configCache = new ConfigCache();
+    refreshAll();
+  });
+
+  // Pull model.
+  connection.languages.diagnostics.on(async (params, token) => {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc || token.isCancellationRequested) return {kind: DocumentDiagnosticReportKind.Full, items: []};
+    const analysis = await analyse(doc);
+    if (!analysis) return {kind: DocumentDiagnosticReportKind.Full, items: []};
+    return {kind: DocumentDiagnosticReportKind.Full, resultId: `${doc.version}`, items: diagnosticsOf(doc.uri, analysis)};
+  });
+
+  connection.languages.diagnostics.onWorkspace(async (params, token) => {
+    const previous = new Map(params.previousResultIds.map((p) => [p.uri, p.value]));
+    const items: WorkspaceDocumentDiagnosticReport[] = [];
+    for (const folder of workspaceFolders) {
+      const root = URI.parse(folder);
+      if (root.scheme !== 'file') continue;
+      let files: string[] = [];
+      try {
+        files = expandTargets([root.fsPath], {cwd: root.fsPath, configIgnores: () => false}).files;
+      } catch (error) {
+        log(`could not list ${root.fsPath}: ${(error as Error).message}`);
+      }
+      for (const file of files) {
+        if (token.isCancellationRequested) return {items};
+        const uri = URI.file(file).toString();
+        if (documents.get(uri)) continue; // open documents are reported by the document pull
+        try {
+          const st = statSync(file);
+          const resultId = `${st.mtimeMs}:${st.size}`;
+          if (previous.get(uri) === resultId) {
+            items.push({kind: DocumentDiagnosticReportKind.Unchanged, uri, version: null, resultId});
+            continue;
+          }
+          const settings = await settingsFor(uri);
+          if (!settings.enable) continue;
+          const loaded = configFor(uri, settings);
+          const text = st.size > MAX_DOCUMENT_CHARS ? '' : readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+          const result = lintText(text, {config: loaded.config, cache: sectionCache});
+          if (st.size > MAX_DOCUMENT_CHARS) result.findings.push(tooLarge(st.size));
+          items.push({kind: DocumentDiagnosticReportKind.Full, uri, version: null, resultId, items: result.findings.map((f) => toDiagnostic(uri, result.doc.lines, f))});
+        } catch (error) {
+          log(`could not lint ${file}: ${(error as Error).message}`);
+        }
+      }
+    }
+    return {items};
+  });
+
+  // ---- code actions -----------------------------------------------------------------------
+
+  connection.onCodeAction(async (params) => {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc) return [];
+    const analysis = await analyse(doc);
+    if (!analysis) return [];
+    const {result} = analysis;
+    const lines = result.doc.lines;
+    const uri = doc.uri;
+    const only = params.context.only;
+    const wants = (kind: string) => !only || only.some((k) => kind === k || kind.startsWith(k + '.'));
+    const actions: CodeAction[] = [];
+
+    const fixAllKind = `${CodeActionKind.SourceFixAll}.brief`;
+    if (wants(fixAllKind) || (only && only.includes(CodeActionKind.SourceFixAll))) {
+      const edits = fixAllEdits(result);
+      if (edits.length) actions.push({title: 'Fix all auto-fixable brief problems', kind: fixAllKind, edit: {changes: {[uri]: edits.map((e) => toEdit(lines, e))}}});
+      if (only) return actions;
+    }
+    if (!wants(CodeActionKind.QuickFix)) return actions;
+
+    const inRange = result.findings.filter((f) => rangesTouch(toRange(lines, f.start, f.end), params.range));
+    const byRule = new Map<string, Finding[]>();
+    for (const f of result.findings) {
+      const list = byRule.get(f.ruleId) ?? [];
+      list.push(f);
+      byRule.set(f.ruleId, list);
+    }
+    const offeredFixAll = new Set<string>();
+    for (const f of inRange) {
+      const diagnostic = toDiagnostic(uri, lines, f);
+      const fixes = [...(f.fix ? [f.fix] : []), ...(f.suggestions ?? [])];
+      fixes.forEach((fix, i) => {
+        actions.push({
+          title: fix.title,
+          kind: CodeActionKind.QuickFix,
+          diagnostics: [diagnostic],
+          isPreferred: i === 0 && !!f.fix,
+          edit: {changes: {[uri]: fix.edits.map((e) => toEdit(lines, e))}},
+        });
+      });
+      const sameRule = (byRule.get(f.ruleId) ?? []).filter((x) => x.fix);
+      if (f.fix && sameRule.length > 1 && !offeredFixAll.has(f.ruleId)) {
+        offeredFixAll.add(f.ruleId);
+        const applied = applyFixes(result.doc.text, sameRule.map((x) => x.fix!));
+        const edits = applied.applied.flatMap((fix) => fix.edits);
+        actions.push({
+          title: `Fix all ${f.ruleId} problems in this file`,
+          kind: CodeActionKind.QuickFix,
+          diagnostics: [diagnostic],
+          edit: {changes: {[uri]: edits.map((e) => toEdit(lines, e))}},
+        });
+      }
+      const disable = disableEdit(result, f);
+      if (disable) {
+        actions.push({
+          title: `Disable ${f.ruleId} for this line (with a reason)`,
+          kind: CodeActionKind.QuickFix,
+          diagnostics: [diagnostic],
+          edit: {changes: {[uri]: [disable]}},
+        });
+      }
+    }
+    return actions;
+  });
+
+  // ---- custom requests --------------------------------------------------------------------
+
+  connection.onRequest(JudgementsRequest, async (params): Promise<JudgementInfo[] | null> => {
+    const doc = documents.get(params.uri);
+    if (!doc) return null;
+    const analysis = await analyse(doc);
+    if (!analysis) return null;
+    const d = analysis.result.doc;
+    return d.judgements.map((j) => {
+      const l = j.likelihood[0];
+      const at = j.statement?.start ?? j.section.start;
+      return {
+        index: j.index,
+        number: j.number,
+        line: d.lines.positionAt(at).line,
+        text: j.statement ? d.text.slice(j.statement.start, j.statement.end) : (j.section.heading?.text ?? ''),
+        likelihood: l && {term: l.term.term, label: l.term.label, band: l.term.band, onScale: l.onScale, scaleName: l.scale.name},
+        confidence: j.confidence[0]?.text,
+        timeframe: j.timeframes[0]?.text,
+        evidenceCount: j.evidence.length,
+        sourcedEvidenceCount: j.evidence.filter((e) => e.citations.length > 0).length,
+      };
+    });
+  });
+
+  documents.listen(connection);
+  connection.listen();
+
+  /** Edits of every safe fix that does not overlap another (one pass, like one `--fix` pass). */
+  function fixAllEdits(result: LintResult) {
+    const fixes = result.findings.map((f) => f.fix).filter((f): f is NonNullable<Finding['fix']> => !!f);
+    return applyFixes(result.doc.text, fixes).applied.flatMap((f) => f.edits);
+  }
+
+  /** `<!-- brief-disable-line rule -- reason -->` appended to the finding's line (not inside front matter). */
+  function disableEdit(result: LintResult, f: Finding): TextEdit | undefined {
+    const doc = result.doc;
+    if (f.ruleId.startsWith('brief/') || rulesById.get(f.ruleId)?.unsuppressible) return undefined;
+    if (doc.frontMatter && f.start < doc.frontMatter.range.end) return undefined;
+    const line = doc.lines.positionAt(f.start).line;
+    const end = doc.lines.lineEnd(line);
+    const pos = doc.lines.positionAt(end);
+    return {range: {start: pos, end: pos}, newText: ` <!-- brief-disable-line ${f.ruleId} -- reason -->`};
+  }
+}
+
+function tooLarge(chars: number): Finding {
+  return {
+    ruleId: 'brief/file',
+    category: 'structure',
+    severity: 'warning',
+    message: `This document is too large to check while you type (${(chars / 1048576).toFixed(1)} MB; the limit is ${MAX_DOCUMENT_CHARS / 1048576} MB). Split it, or lint it with the brief CLI.`,
+    start: 0,
+    end: 0,
+  };
+}
+
+function countSeverities(findings: Finding[]) {
+  const counts = {error: 0, warning: 0, info: 0, hint: 0};
+  for (const f of findings) counts[f.severity]++;
+  return counts;
+}
+
+const LEVELS = new Set(['off', 'hint', 'info', 'warning', 'error']);
+
+/** Settings from a client are untrusted input: keep what has the right type, drop the rest. */
+export function sanitizeSettings(raw: unknown): BriefSettings {
+  const s: BriefSettings = {...DEFAULT_SETTINGS};
+  if (!raw || typeof raw !== 'object') return s;
+  const r = raw as Record<string, unknown>;
+  if (typeof r.enable === 'boolean') s.enable = r.enable;
+  if (typeof r.lintOnType === 'boolean') s.lintOnType = r.lintOnType;
+  if (typeof r.scale === 'string' && r.scale.trim()) s.scale = r.scale.trim().toLowerCase();
+  if (typeof r.requireSuppressionReason === 'boolean') s.requireSuppressionReason = r.requireSuppressionReason;
+  if (typeof r.debounceMs === 'number' && Number.isFinite(r.debounceMs)) s.debounceMs = Math.max(0, Math.min(5000, r.debounceMs));
+  if (r.rules && typeof r.rules === 'object' && !Array.isArray(r.rules)) {
+    const rules: NonNullable<BriefSettings['rules']> = {};
+    for (const [id, level] of Object.entries(r.rules as Record<string, unknown>)) {
+      if (typeof level === 'string' && LEVELS.has(level)) rules[id] = level as NonNullable<BriefSettings['rules']>[string];
+    }
+    s.rules = rules;
+  }
+  return s;
+}
