@@ -149,7 +149,21 @@ function headingMatches(text: string, names: string[]): boolean {
 }
 
 function shiftBlock(b: Block, by: number): Block {
-  return {...b, start: b.start + by, end: b.end + by, base: b.base + by};
+  // Field by field (not spread): one object shape for every block.
+  return {
+    kind: b.kind,
+    start: b.start + by,
+    end: b.end + by,
+    base: b.base + by,
+    masked: b.masked,
+    group: b.group,
+    listDepth: b.listDepth,
+    itemStart: b.itemStart,
+    quoted: b.quoted,
+    footnote: b.footnote,
+    citations: b.citations,
+    facts: b.facts,
+  };
 }
 
 export function parseBrief(text: string, options: ParseOptions = {}): BriefDocument {
@@ -337,14 +351,18 @@ export function parseBrief(text: string, options: ParseOptions = {}): BriefDocum
         evidenceBlocks.push(b);
       }
       for (const c of b.citations) {
+        // Built field by field (not spread): one object shape, which keeps this hot loop fast.
         const abs: Citation = {
-          ...c,
+          kind: c.kind,
+          id: c.id,
+          url: c.url,
           start: c.start + b.base,
           end: c.end + b.base,
           idStart: c.idStart !== undefined ? c.idStart + b.base : undefined,
           idEnd: c.idEnd !== undefined ? c.idEnd + b.base : undefined,
           block: b,
           section: s,
+          source: undefined,
           resolved: true,
         };
         if (c.kind === 'footnote') {
@@ -423,13 +441,15 @@ function headingStatement(heading: Block, statementText: string, lexicon: Lexico
 function groupEvidence(blocks: Block[], sectionOf: Map<Block, BriefSection>): EvidenceItem[] {
   const items: EvidenceItem[] = [];
   let current: EvidenceItem | undefined;
-  let key = '';
+  let section: BriefSection | undefined;
+  let group = NaN;
   for (const b of blocks) {
-    const k = `${sectionOf.get(b)?.index}:${b.group}`;
-    if (!current || k !== key) {
+    const s = sectionOf.get(b);
+    if (!current || s !== section || b.group !== group) {
       current = {blocks: [], start: b.start, end: b.end, citations: []};
       items.push(current);
-      key = k;
+      section = s;
+      group = b.group;
     }
     current.blocks.push(b);
     current.end = Math.max(current.end, b.end);
