@@ -16,3 +16,4 @@ export {defaultConfig, type ResolvedConfig, type Severity, type RuleLevel, type 
 export {parseSuppressions, type Suppression} from './suppressions.js';
 export {loadConfig, findConfigFile, isIgnored, formatConfigError, ConfigCache, type ConfigHost, type ConfigError, type LoadedConfig} from './config/load.js';
 export {buildConfigSchema} from './config/schema.js';
+export * from './service/index.js';

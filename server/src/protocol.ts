@@ -3,6 +3,7 @@
  * Typed once here; the VS Code client imports these types.
  */
 import {NotificationType, RequestType} from 'vscode-languageserver/node';
+import type {JudgementSummary} from '../../core/src/service/index.js';
 
 export interface BriefSettings {
   /** Lint briefs at all. */
@@ -29,17 +30,9 @@ export interface JudgementsParams {
   uri: string;
 }
 
-export interface JudgementInfo {
-  index: number;
-  number?: number;
-  /** 0-based line of the judgement. */
+/** A key judgement as the preview shows it: the engine's summary plus its 0-based line. */
+export interface JudgementInfo extends JudgementSummary {
   line: number;
-  text: string;
-  likelihood?: {term: string; label: string; band: [number, number]; onScale: boolean; scaleName: string};
-  confidence?: string;
-  timeframe?: string;
-  evidenceCount: number;
-  sourcedEvidenceCount: number;
 }
 
 /** `brief/judgements`: the key judgements of a document, with their bands (for the preview). */

@@ -32,6 +32,8 @@ import {loadConfig, ConfigCache, type LoadedConfig, type ConfigError} from '../.
 import {fsConfigHost} from '../../cli/src/host.js';
 import {expandTargets, toPosix} from '../../cli/src/files.js';
 import {rangesTouch, toDiagnostic, toEdit, toRange} from './convert.js';
+import {featureCapabilities, registerFeatures} from './features.js';
+import {judgementSummaries} from '../../core/src/service/index.js';
 import {DEFAULT_SETTINGS, JudgementsRequest, StatusNotification, type BriefSettings, type JudgementInfo} from './protocol.js';
 import {readFileSync, statSync} from 'node:fs';
 
@@ -78,6 +80,7 @@ export function startServer(connection: Connection): void {
         },
         diagnosticProvider: pullDiagnostics ? {identifier: 'brief', interFileDependencies: false, workspaceDiagnostics: true} : undefined,
         workspace: {workspaceFolders: {supported: true, changeNotifications: true}},
+        ...featureCapabilities,
       },
       serverInfo: {name: 'brief-language-server', version: '0.1.0'},
     };
@@ -396,21 +399,12 @@ export function startServer(connection: Connection): void {
     const analysis = await analyse(doc);
     if (!analysis) return null;
     const d = analysis.result.doc;
-    return d.judgements.map((j) => {
-      const l = j.likelihood[0];
-      const at = j.statement?.start ?? j.section.start;
-      return {
-        index: j.index,
-        number: j.number,
-        line: d.lines.positionAt(at).line,
-        text: j.statement ? d.text.slice(j.statement.start, j.statement.end) : (j.section.heading?.text ?? ''),
-        likelihood: l && {term: l.term.term, label: l.term.label, band: l.term.band, onScale: l.onScale, scaleName: l.scale.name},
-        confidence: j.confidence[0]?.text,
-        timeframe: j.timeframes[0]?.text,
-        evidenceCount: j.evidence.length,
-        sourcedEvidenceCount: j.evidence.filter((e) => e.citations.length > 0).length,
-      };
-    });
+    return judgementSummaries(d).map((j) => ({...j, line: d.lines.positionAt(j.statementStart).line}));
+  });
+
+  registerFeatures(connection, async (uri) => {
+    const doc = documents.get(uri);
+    return doc ? (await analyse(doc))?.result.doc : undefined;
   });
 
   documents.listen(connection);

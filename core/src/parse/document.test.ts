@@ -108,3 +108,10 @@ test('any text parses without throwing', () => {
     assert.doesNotThrow(() => lintText(text), JSON.stringify(text.slice(0, 20)));
   }
 });
+
+test('a judgement carried by its heading, with emphasis and a citation in the heading', () => {
+  const text = '# T\n\n## **KJ 2**: Fares  may rise before the budget [S1]\n\n- The regulator froze fares.[^a]\n\n[^a]: Notice, 2026.\n';
+  const doc = parseBrief(text);
+  const j = doc.judgements[0];
+  assert.equal(slice(text, j.statement!), 'Fares  may rise before the budget [S1]');
+});

@@ -274,7 +274,7 @@ export function parseBrief(text: string, options: ParseOptions = {}): BriefDocum
       if ((!statement || (firstContent && firstContent !== statement)) && headingText.split(/\s+/).length >= 4) {
         // "## Key Judgement 2: Russia is likely to…" with evidence straight after.
         const heading = s.blocks.find((b) => b.kind === 'heading');
-        statement = heading && headingStatement(heading, headingText, lexicon);
+        statement = heading && headingStatement(heading, lexicon);
       }
       if (statement) statements.add(statement);
       const evidenceBlocks: Block[] = [];
@@ -430,10 +430,14 @@ function describe(block: Block | undefined, scale: Scale, lexicon: Lexicon): Pic
   return {likelihood, confidence: block.facts.confidence.map(abs), timeframes: block.facts.timeframes.map(abs)};
 }
 
+const JUDGEMENT_LABEL = /^(?:key\s+judge?ments?|kj|judge?ments?|key\s+assessments?|assessment)\s*(?:no\.?\s*)?#?\s*\d{1,3}\b\s*[:.)\-–—]?\s*/i;
+
 /** The judgement carried by a heading ("KJ 2: Fares are unlikely…"), without the label. */
-function headingStatement(heading: Block, statementText: string, lexicon: Lexicon): Block {
-  const rel = heading.masked.lastIndexOf(statementText);
-  if (rel < 0) return heading;
+function headingStatement(heading: Block, lexicon: Lexicon): Block {
+  const from = heading.start - heading.base;
+  const label = JUDGEMENT_LABEL.exec(heading.masked.slice(from));
+  if (!label) return heading;
+  const rel = from + label[0].length;
   const masked = ' '.repeat(rel) + heading.masked.slice(rel);
   return {...heading, start: heading.base + rel, masked, facts: analyseBlock(masked, lexicon), citations: heading.citations};
 }
