@@ -1,8 +1,9 @@
 /**
  * Custom requests and notifications between the Brief Studio server and its clients.
- * Typed once here; the VS Code client imports these types.
+ * Typed once here, as method names and plain types (no runtime imports), so that the
+ * server and the VS Code client — which use different builds of the protocol
+ * library — share one definition.
  */
-import {NotificationType, RequestType} from 'vscode-languageserver/node';
 import type {JudgementSummary} from '../../core/src/service/index.js';
 
 export interface BriefSettings {
@@ -35,8 +36,8 @@ export interface JudgementInfo extends JudgementSummary {
   line: number;
 }
 
-/** `brief/judgements`: the key judgements of a document, with their bands (for the preview). */
-export const JudgementsRequest = new RequestType<JudgementsParams, JudgementInfo[] | null, void>('brief/judgements');
+/** Request `brief/judgements` (JudgementsParams → JudgementInfo[] | null): the key judgements of a document, with their bands (for the preview). */
+export const JUDGEMENTS_REQUEST = 'brief/judgements';
 
 export interface StatusParams {
   uri: string;
@@ -51,5 +52,5 @@ export interface StatusParams {
   elapsedMs: number;
 }
 
-/** `brief/status`: sent after each analysis of an open document, for the status item. */
-export const StatusNotification = new NotificationType<StatusParams>('brief/status');
+/** Notification `brief/status` (StatusParams): sent after each analysis of an open document, for the status item. */
+export const STATUS_NOTIFICATION = 'brief/status';

@@ -6,6 +6,8 @@ import {
   CodeActionKind,
   DidChangeConfigurationNotification,
   DocumentDiagnosticReportKind,
+  NotificationType,
+  RequestType,
   TextDocumentSyncKind,
   TextDocuments,
   type CodeAction,
@@ -34,7 +36,10 @@ import {expandTargets, toPosix} from '../../cli/src/files.js';
 import {rangesTouch, toDiagnostic, toEdit, toRange} from './convert.js';
 import {featureCapabilities, registerFeatures} from './features.js';
 import {judgementSummaries} from '../../core/src/service/index.js';
-import {DEFAULT_SETTINGS, JudgementsRequest, StatusNotification, type BriefSettings, type JudgementInfo} from './protocol.js';
+import {DEFAULT_SETTINGS, JUDGEMENTS_REQUEST, STATUS_NOTIFICATION, type BriefSettings, type JudgementInfo, type JudgementsParams, type StatusParams} from './protocol.js';
+
+const JudgementsRequest = new RequestType<JudgementsParams, JudgementInfo[] | null, void>(JUDGEMENTS_REQUEST);
+const StatusNotification = new NotificationType<StatusParams>(STATUS_NOTIFICATION);
 import {readFileSync, statSync} from 'node:fs';
 
 /** Documents larger than this get a notice instead of a full analysis. */

@@ -23,7 +23,19 @@ export function stem(word: string): string {
   return w;
 }
 
+const wordCache = new Map<string, Set<string>>();
+
+/** Content words of a text, memoised: judgement statements are re-read on every keystroke. */
 export function contentWords(text: string): Set<string> {
+  const hit = wordCache.get(text);
+  if (hit) return hit;
+  const words = computeContentWords(text);
+  if (wordCache.size > 20000) wordCache.clear();
+  wordCache.set(text, words);
+  return words;
+}
+
+function computeContentWords(text: string): Set<string> {
   const out = new Set<string>();
   for (const m of text.matchAll(/[\p{L}][\p{L}\p{N}'’-]*/gu)) {
     const w = m[0].toLowerCase();

@@ -1,0 +1,26 @@
+// Bundles the extension (client), the language server and the extension test suite with esbuild
+// into dist/ as CommonJS, which is what VS Code loads. `npm run bundle` (`-- --production` to minify).
+import {build} from 'esbuild';
+import {mkdirSync} from 'node:fs';
+
+const production = process.argv.includes('--production');
+mkdirSync('dist', {recursive: true});
+// ESM dependencies read import.meta.url; in a CommonJS bundle it comes from __filename.
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: !production,
+  minify: production,
+  logLevel: 'warning',
+  legalComments: 'none',
+  define: {'import.meta.url': '__brief_import_meta_url'},
+  banner: {js: "const __brief_import_meta_url = require('url').pathToFileURL(__filename).href;"},
+};
+
+await Promise.all([
+  build({...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.cjs', external: ['vscode']}),
+  build({...common, entryPoints: ['server/src/main.ts'], outfile: 'dist/server.cjs'}),
+]);
+console.log(`bundled dist/extension.cjs, dist/server.cjs${production ? ' (production)' : ''}`);
