@@ -39,7 +39,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<BriefA
       fileEvents: vscode.workspace.createFileSystemWatcher('**/.briefrc.{yaml,yml,json}'),
     },
     outputChannel: output,
-    initializationOptions: {settings: vscode.workspace.getConfiguration('brief')},
+    initializationOptions: () => ({settings: vscode.workspace.getConfiguration('brief'), trusted: vscode.workspace.isTrusted}),
     // In an untrusted workspace, config files could point anywhere: the server reads none.
     markdown: {isTrusted: false, supportHtml: false},
   };
@@ -49,6 +49,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<BriefA
   });
   context.subscriptions.push(client.onNotification(STATUS_NOTIFICATION, (p: StatusParams) => status.update(p)));
   context.subscriptions.push(vscode.window.onDidChangeActiveTextEditor(() => status.refresh()));
+  // Trust granted: restart so that the server reads the workspace's .briefrc files.
+  context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => void restartServer()));
 
   const preview = new PreviewManager(context, () => client);
   context.subscriptions.push(preview);

@@ -5,6 +5,7 @@
 import {
   CodeActionKind,
   DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
   DocumentDiagnosticReportKind,
   NotificationType,
   RequestType,
@@ -64,7 +65,10 @@ export function startServer(connection: Connection): void {
   let workspaceFolders: string[] = [];
   let pullDiagnostics = false;
   let configurationRequests = false;
+  let watchFilesDynamically = false;
   let globalSettings: BriefSettings = {...DEFAULT_SETTINGS};
+  /** False in an untrusted workspace: config files (which can extend any path) are not read. */
+  let trusted = true;
 
   const log = (message: string) => connection.console.log(`[brief] ${message}`);
 
@@ -72,10 +76,15 @@ export function startServer(connection: Connection): void {
     const caps = params.capabilities;
     pullDiagnostics = !!caps.textDocument?.diagnostic;
     configurationRequests = !!caps.workspace?.configuration;
+    watchFilesDynamically = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
     workspaceFolders = (params.workspaceFolders ?? []).map((f) => f.uri);
     if (workspaceFolders.length === 0 && params.rootUri) workspaceFolders = [params.rootUri];
-    const init = params.initializationOptions as {settings?: Partial<BriefSettings>} | undefined;
+    const init = params.initializationOptions as {settings?: Partial<BriefSettings>; trusted?: boolean} | undefined;
     if (init?.settings) globalSettings = sanitizeSettings(init.settings);
+    if (init?.trusted === false) {
+      trusted = false;
+      log('untrusted workspace: .briefrc files are ignored; built-in defaults and your settings apply');
+    }
     return {
       capabilities: {
         textDocumentSync: {openClose: true, change: TextDocumentSyncKind.Incremental, save: {includeText: false}},
@@ -92,6 +101,12 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onInitialized(() => {
+    if (watchFilesDynamically) {
+      // Clients that do not watch files themselves (Neovim, Helix…) learn of .briefrc changes this way.
+      void connection.client
+        .register(DidChangeWatchedFilesNotification.type, {watchers: [{globPattern: '**/.briefrc.{yaml,yml,json}'}]})
+        .catch(() => undefined);
+    }
     if (configurationRequests) {
       void connection.client.register(DidChangeConfigurationNotification.type, {section: 'brief'}).catch(() => undefined);
     }
@@ -122,7 +137,7 @@ export function startServer(connection: Connection): void {
   function configFor(uri: string, settings: BriefSettings): LoadedConfig {
     const parsed = URI.parse(uri);
     let loaded: LoadedConfig;
-    if (parsed.scheme === 'file') {
+    if (parsed.scheme === 'file' && trusted) {
       try {
         loaded = loadConfig(fsConfigHost, {filePath: toPosix(parsed.fsPath), cache: configCache});
       } catch (error) {

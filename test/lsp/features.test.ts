@@ -138,3 +138,27 @@ test('folding ranges and document links', async () => {
   const links = await client.connection.sendRequest(DocumentLinkRequest.type, {textDocument: {uri}});
   assert.ok(links!.some((l) => l.target === 'https://example.org/harbour'), JSON.stringify(links));
 });
+
+test('untrusted workspace: .briefrc files are not read', async () => {
+  const {mkdtempSync, writeFileSync} = await import('node:fs');
+  const {tmpdir} = await import('node:os');
+  const {join} = await import('node:path');
+  const dir = mkdtempSync(join(tmpdir(), 'brief-untrusted-'));
+  writeFileSync(join(dir, '.briefrc.yaml'), 'rules:\n  term-off-scale: off\n');
+  const file = `file://${join(dir, 'a.brief.md')}`;
+  const untrusted = new TestClient({initializationOptions: {trusted: false}});
+  const trustedClient = new TestClient();
+  try {
+    await untrusted.initialize();
+    await trustedClient.initialize();
+    await untrusted.open(file, TEXT.replace('are highly likely to resume the night ferry within three months.\n\n-', 'are very likely to resume the night ferry within three months.\n\n-'));
+    await trustedClient.open(file, TEXT.replace('are highly likely to resume the night ferry within three months.\n\n-', 'are very likely to resume the night ferry within three months.\n\n-'));
+    const u = await untrusted.waitForDiagnostics(file, (p) => p.version === 1);
+    const t = await trustedClient.waitForDiagnostics(file, (p) => p.version === 1);
+    assert.ok(u.diagnostics.some((d) => d.code === 'term-off-scale'), 'untrusted: the config that turns the rule off is ignored');
+    assert.ok(!t.diagnostics.some((d) => d.code === 'term-off-scale'), 'trusted: the config applies');
+  } finally {
+    await untrusted.stop();
+    await trustedClient.stop();
+  }
+});
