@@ -1,5 +1,6 @@
 /** Commands of the extension. Each one is thin: it asks the server or edits text the user chose to change. */
 import * as vscode from 'vscode';
+import {readFileSync} from 'node:fs';
 import type {LanguageClient} from 'vscode-languageclient/node';
 import type {PreviewManager} from './preview.js';
 
@@ -10,30 +11,13 @@ export interface CommandDeps {
   restart(): Promise<void>;
 }
 
-export const NEW_BRIEF_TEMPLATE = `---
-title: \${1:Title}
-date: \${CURRENT_YEAR}-\${CURRENT_MONTH}-\${CURRENT_DATE}
-scale: \${2|phia,icd203,nato,kent|}
-classification: \${3:OFFICIAL}
-authors: [\${4:Desk}]
----
-
-# \${1:Title}
-
-## Summary
-
-\${5:Bottom line up front: restate each key judgement with its likelihood.}
-
-## Key Judgement 1
-
-\${6:Subject} is \${7|likely,highly likely,unlikely,a realistic possibility|} to \${8:outcome} \${9:over the next 12 months}.
-
-- \${10:Evidence that supports it}.[^\${11:source-1}]
-
-## Sources
-
-[^\${11:source-1}]: \${12:Publisher, "Title"}, \${CURRENT_YEAR}-\${CURRENT_MONTH}-\${CURRENT_DATE}. Grade \${13|A1,B2,C3|}.
-`;
+/** The body of the `brief` snippet (snippets/brief.code-snippets), which the snippet tests lint. */
+export function newBriefTemplate(context: vscode.ExtensionContext): string {
+  const snippets = JSON.parse(readFileSync(context.asAbsolutePath('snippets/brief.code-snippets'), 'utf8')) as Record<string, {prefix: string; body: string[] | string}>;
+  const brief = Object.values(snippets).find((s) => s.prefix === 'brief');
+  if (!brief) throw new Error('the `brief` snippet is missing from snippets/brief.code-snippets');
+  return Array.isArray(brief.body) ? brief.body.join('\n') : brief.body;
+}
 
 export function registerCommands(context: vscode.ExtensionContext, deps: CommandDeps): void {
   const register = (id: string, fn: (...args: unknown[]) => unknown) => context.subscriptions.push(vscode.commands.registerCommand(id, fn));
@@ -41,7 +25,7 @@ export function registerCommands(context: vscode.ExtensionContext, deps: Command
   register('brief.newBrief', async () => {
     const doc = await vscode.workspace.openTextDocument({language: 'brief', content: ''});
     const editor = await vscode.window.showTextDocument(doc);
-    await editor.insertSnippet(new vscode.SnippetString(NEW_BRIEF_TEMPLATE));
+    await editor.insertSnippet(new vscode.SnippetString(newBriefTemplate(context)));
   });
 
   register('brief.showPreview', () => deps.preview.show(vscode.ViewColumn.Active));
