@@ -29,7 +29,22 @@ export async function activate(context: vscode.ExtensionContext): Promise<BriefA
     run: {module: serverModule, transport: TransportKind.ipc},
     debug: {module: serverModule, transport: TransportKind.ipc, options: {execArgv: ['--nolazy', '--inspect=6010']}},
   };
+  // A code action request (fix-all on save above all) must not overtake the edit just made:
+  // hold requests until every didChange already started has been sent.
+  const pendingChanges = new Set<Promise<void>>();
   const clientOptions: LanguageClientOptions = {
+    middleware: {
+      didChange: (event, next) => {
+        const sent = next(event);
+        pendingChanges.add(sent);
+        void sent.finally(() => pendingChanges.delete(sent));
+        return sent;
+      },
+      provideCodeActions: async (document, range, context, token, next) => {
+        if (pendingChanges.size) await Promise.allSettled([...pendingChanges]);
+        return next(document, range, context, token);
+      },
+    },
     documentSelector: [
       {language: 'brief', scheme: 'file'},
       {language: 'brief', scheme: 'untitled'},

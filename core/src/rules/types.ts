@@ -38,17 +38,11 @@ export interface Finding {
   tags?: Array<'unnecessary' | 'deprecated'>;
 }
 
-export interface Report {
-  message: string;
-  start: number;
-  end: number;
-  fix?: Fix;
-  suggestions?: Fix[];
-  related?: RelatedLocation[];
-  tags?: Finding['tags'];
+/** What a rule reports: a finding without the fields the linter fills in (rule id, category, configured severity). */
+export type Report = Omit<Finding, 'ruleId' | 'category' | 'severity'> & {
   /** Overrides the configured severity (rarely right). */
   severity?: Severity;
-}
+};
 
 export interface RuleContext {
   doc: BriefDocument;

@@ -2,6 +2,24 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import {briefApi, closeAllEditors, codeOf, open, rangeOf, readText, replace, scratch, waitForDiagnostics, waitForStatus} from './helpers.mjs';
 
+/**
+ * Settings written by update() reach the workbench asynchronously; a save before then runs
+ * no code actions. Wait until the extension host sees the value (the workbench has it first).
+ */
+async function settingApplied(uri: vscode.Uri): Promise<void> {
+  const has = () => !!vscode.workspace.getConfiguration('editor', uri).get<Record<string, string>>('codeActionsOnSave')?.['source.fixAll.brief'];
+  if (has()) return;
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => (sub.dispose(), reject(new Error('editor.codeActionsOnSave never took effect'))), 10000);
+    const sub = vscode.workspace.onDidChangeConfiguration(() => {
+      if (!has()) return;
+      clearTimeout(timer);
+      sub.dispose();
+      resolve();
+    });
+  });
+}
+
 suite('Fix all', () => {
   teardown(closeAllEditors);
   suiteTeardown(async () => {
@@ -13,6 +31,7 @@ suite('Fix all', () => {
       .getConfiguration('editor')
       .update('codeActionsOnSave', {'source.fixAll.brief': 'explicit'}, vscode.ConfigurationTarget.Workspace);
     const uri = await scratch('weather-station.brief.md');
+    await settingApplied(uri);
     const editor = await open(uri);
     const {document} = editor;
     const original = document.getText();

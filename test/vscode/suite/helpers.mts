@@ -3,26 +3,20 @@
  * same under any runner (VS Code Server in a browser, or desktop VS Code through
  * @vscode/test-electron). Waiting is always on an event or a state check, never a fixed sleep.
  */
+import type {StatusParams as BriefStatus} from '../../../server/src/protocol.js';
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 
 export const EXTENSION_ID = 'brief-studio.brief-studio';
 
 /** What the extension's activate() returns (client/src/extension.ts: BriefApi). */
+export type {BriefStatus};
+
 export interface BriefApi {
   client(): {isRunning(): boolean} | undefined;
   status(uri: string): BriefStatus | undefined;
 }
 
-export interface BriefStatus {
-  uri: string;
-  version: number | null;
-  scale: string;
-  scaleName: string;
-  scaleOrigin: 'front-matter' | 'config' | 'default';
-  counts: {error: number; warning: number; info: number; hint: number};
-  configFiles: string[];
-}
 
 const DEFAULT_TIMEOUT = 20_000;
 
