@@ -6,6 +6,8 @@ import {
   CodeActionKind,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
+  MessageType,
+  ShowMessageNotification,
   DocumentDiagnosticReportKind,
   NotificationType,
   RequestType,
@@ -26,13 +28,17 @@ import {
   defaultConfig,
   lintText,
   rulesById,
+  ruleDocsUrl,
   SectionCache,
   type Finding,
   type LintResult,
   type ResolvedConfig,
+  findScale,
 } from '../../core/src/index.js';
-import {loadConfig, ConfigCache, type LoadedConfig, type ConfigError} from '../../core/src/config/index.js';
+import {loadConfig, isIgnored, ConfigCache, type LoadedConfig, type ConfigError} from '../../core/src/config/index.js';
 import {fsConfigHost} from '../../cli/src/host.js';
+import {lintFile} from '../../cli/src/lint-file.js';
+import type {LintMessage} from '../../cli/src/result.js';
 import {expandTargets, toPosix} from '../../cli/src/files.js';
 import {rangesTouch, toDiagnostic, toEdit, toRange} from './convert.js';
 import {featureCapabilities, registerFeatures} from './features.js';
@@ -41,7 +47,7 @@ import {DEFAULT_SETTINGS, JUDGEMENTS_REQUEST, STATUS_NOTIFICATION, type BriefSet
 
 const JudgementsRequest = new RequestType<JudgementsParams, JudgementInfo[] | null, void>(JUDGEMENTS_REQUEST);
 const StatusNotification = new NotificationType<StatusParams>(STATUS_NOTIFICATION);
-import {readFileSync, statSync} from 'node:fs';
+import {statSync} from 'node:fs';
 
 /** Documents larger than this get a notice instead of a full analysis. */
 export const MAX_DOCUMENT_CHARS = 20 * 1024 * 1024;
@@ -63,6 +69,10 @@ export function startServer(connection: Connection): void {
   /** Config files whose errors we published, so that fixed files get their diagnostics cleared. */
   const configDiagnostics = new Set<string>();
   let workspaceFolders: string[] = [];
+  /** Bumped when settings or config files change: workspace result ids then no longer match. */
+  let generation = 0;
+  /** Last version published per document (push), so one version is never published twice. */
+  const published = new Map<string, number>();
   let pullDiagnostics = false;
   let configurationRequests = false;
   let watchFilesDynamically = false;
@@ -71,6 +81,13 @@ export function startServer(connection: Connection): void {
   let trusted = true;
 
   const log = (message: string) => connection.console.log(`[brief] ${message}`);
+  const warned = new Set<string>();
+  const warnOnce = (message: string) => {
+    if (warned.has(message)) return;
+    warned.add(message);
+    connection.console.warn(`[brief] ${message}`);
+    void connection.sendNotification(ShowMessageNotification.type, {type: MessageType.Warning, message: `Brief Studio: ${message}`});
+  };
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const caps = params.capabilities;
@@ -153,7 +170,10 @@ export function startServer(connection: Connection): void {
   /** Client settings apply under the config files: the team's .briefrc.yaml wins. */
   function withSettings(loaded: LoadedConfig, settings: BriefSettings): ResolvedConfig {
     const config: ResolvedConfig = {...loaded.config, rules: {...loaded.config.rules}};
-    if (settings.scale && loaded.config.scale === defaultConfig().scale) config.scale = settings.scale;
+    if (settings.scale && loaded.config.scale === defaultConfig().scale) {
+      if (findScale(settings.scale, config)) config.scale = settings.scale;
+      else warnOnce(`brief.scale "${settings.scale}" is not a known scale (phia, icd203, nato, kent or one defined in .briefrc.yaml); using ${config.scale}.`);
+    }
     for (const [id, level] of Object.entries(settings.rules ?? {})) {
       if (rulesById.has(id) && !config.rules[id]) config.rules[id] = {level, options: {}};
     }
@@ -237,6 +257,8 @@ export function startServer(connection: Connection): void {
       const latest = documents.get(uri);
       // Never publish results for a version the editor has already replaced.
       if (!analysis || !latest || latest.version !== analysis.version) return;
+      if (published.get(uri) === analysis.version) return;
+      published.set(uri, analysis.version);
       await connection.sendDiagnostics({uri, version: analysis.version, diagnostics: diagnosticsOf(uri, analysis)});
     } catch (error) {
       log(`analysis of ${uri} failed: ${(error as Error).stack ?? error}`);
@@ -256,6 +278,8 @@ export function startServer(connection: Connection): void {
   }
 
   function refreshAll() {
+    generation++;
+    published.clear();
     analyses.clear();
     settingsCache.clear();
     if (pullDiagnostics) {
@@ -281,6 +305,7 @@ export function startServer(connection: Connection): void {
     if (t) clearTimeout(t);
     timers.delete(e.document.uri);
     analyses.delete(e.document.uri);
+    published.delete(e.document.uri);
     settingsCache.delete(e.document.uri);
     if (!pullDiagnostics) void connection.sendDiagnostics({uri: e.document.uri, diagnostics: []});
   });
@@ -314,7 +339,12 @@ export function startServer(connection: Connection): void {
       if (root.scheme !== 'file') continue;
       let files: string[] = [];
       try {
-        files = expandTargets([root.fsPath], {cwd: root.fsPath, configIgnores: () => false}).files;
+        const ignoredByConfig = (file: string) => {
+          if (!trusted) return false;
+          const path = toPosix(file);
+          return isIgnored(loadConfig(fsConfigHost, {filePath: path, cache: configCache}).ignores, path);
+        };
+        files = expandTargets([root.fsPath], {cwd: root.fsPath, configIgnores: ignoredByConfig}).files;
       } catch (error) {
         log(`could not list ${root.fsPath}: ${(error as Error).message}`);
       }
@@ -324,7 +354,7 @@ export function startServer(connection: Connection): void {
         if (documents.get(uri)) continue; // open documents are reported by the document pull
         try {
           const st = statSync(file);
-          const resultId = `${st.mtimeMs}:${st.size}`;
+          const resultId = `${generation}:${st.mtimeMs}:${st.size}`;
           if (previous.get(uri) === resultId) {
             items.push({kind: DocumentDiagnosticReportKind.Unchanged, uri, version: null, resultId});
             continue;
@@ -332,10 +362,9 @@ export function startServer(connection: Connection): void {
           const settings = await settingsFor(uri);
           if (!settings.enable) continue;
           const loaded = configFor(uri, settings);
-          const text = st.size > MAX_DOCUMENT_CHARS ? '' : readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
-          const result = lintText(text, {config: loaded.config, cache: sectionCache});
-          if (st.size > MAX_DOCUMENT_CHARS) result.findings.push(tooLarge(st.size));
-          items.push({kind: DocumentDiagnosticReportKind.Full, uri, version: null, resultId, items: result.findings.map((f) => toDiagnostic(uri, result.doc.lines, f))});
+          // The CLI's own file reader: size limit, binary and encoding checks, byte-order mark.
+          const result = lintFile({filePath: file, config: loaded.config, fix: false});
+          items.push({kind: DocumentDiagnosticReportKind.Full, uri, version: null, resultId, items: result.messages.map(messageToDiagnostic)});
         } catch (error) {
           log(`could not lint ${file}: ${(error as Error).message}`);
         }
@@ -374,6 +403,7 @@ export function startServer(connection: Connection): void {
       byRule.set(f.ruleId, list);
     }
     const offeredFixAll = new Set<string>();
+    const offeredDisable = new Set<string>();
     for (const f of inRange) {
       const diagnostic = toDiagnostic(uri, lines, f);
       const fixes = [...(f.fix ? [f.fix] : []), ...(f.suggestions ?? [])];
@@ -399,7 +429,9 @@ export function startServer(connection: Connection): void {
         });
       }
       const disable = disableEdit(result, f);
-      if (disable) {
+      const disableKey = disable && `${f.ruleId}:${disable.range.start.line}`;
+      if (disable && disableKey && !offeredDisable.has(disableKey)) {
+        offeredDisable.add(disableKey);
         actions.push({
           title: `Disable ${f.ruleId} for this line (with a reason)`,
           kind: CodeActionKind.QuickFix,
@@ -456,6 +488,19 @@ function tooLarge(chars: number): Finding {
     message: `This document is too large to check while you type (${(chars / 1048576).toFixed(1)} MB; the limit is ${MAX_DOCUMENT_CHARS / 1048576} MB). Split it, or lint it with the brief CLI.`,
     start: 0,
     end: 0,
+  };
+}
+
+/** A CLI message (1-based positions) as a diagnostic. */
+function messageToDiagnostic(m: LintMessage): Diagnostic {
+  return {
+    range: {start: {line: m.line - 1, character: m.column - 1}, end: {line: m.endLine - 1, character: m.endColumn - 1}},
+    severity: {error: 1, warning: 2, info: 3, hint: 4}[m.severity] as Diagnostic['severity'],
+    code: m.ruleId,
+    codeDescription: m.ruleId.startsWith('brief/') ? undefined : {href: ruleDocsUrl(m.ruleId)},
+    source: 'brief',
+    message: m.message,
+    data: {ruleId: m.ruleId, category: m.category, fixable: !!m.fix},
   };
 }
 

@@ -155,16 +155,16 @@ export class TestClient {
   }
 
   /** Opens `text` and resolves with its first published diagnostics (push clients). */
-  async openAndWait(uri: string, text: string, languageId = 'brief'): Promise<Diagnostic[]> {
+  async openAndWait(uri: string, text: string, languageId = 'brief', timeoutMs = 10000): Promise<Diagnostic[]> {
     this.diagnostics.delete(uri);
     await this.open(uri, text, languageId);
-    return (await this.waitForDiagnostics(uri, (p) => p.version === 1)).diagnostics;
+    return (await this.waitForDiagnostics(uri, (p) => p.version === 1, timeoutMs)).diagnostics;
   }
 
   /** Applies `changes` and resolves with the diagnostics published for the resulting version (push clients). */
-  async changeAndWait(uri: string, changes: TextDocumentContentChangeEvent[]): Promise<Diagnostic[]> {
+  async changeAndWait(uri: string, changes: TextDocumentContentChangeEvent[], timeoutMs = 10000): Promise<Diagnostic[]> {
     const version = await this.change(uri, changes);
-    return (await this.waitForDiagnostics(uri, (p) => p.version === version)).diagnostics;
+    return (await this.waitForDiagnostics(uri, (p) => p.version === version, timeoutMs)).diagnostics;
   }
 
   /** textDocument/diagnostic (pull clients). */

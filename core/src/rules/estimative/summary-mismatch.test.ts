@@ -8,6 +8,16 @@ const judgements = [
 testRule('summary-mismatch', {
   valid: [
     brief({judgements, summary: 'The ferry operators are highly likely to resume the night service within three months, and harbour fees are unlikely to rise before the 2027 budget.'}),
+    {
+      name: 'a sentence restating a judgement that states no likelihood is not compared with another judgement',
+      text: brief({
+        judgements: [
+          {statement: 'The ferry operators are highly likely to resume the night service within the next three months.', evidence: ['Crews were hired in June.[^s1]']},
+          {statement: 'Fuel costs may stay high through 2027.', evidence: ['Oil futures rose.[^s1]']},
+        ],
+        summary: 'Fuel costs will probably stay high through 2027.',
+      }),
+    },
     {name: 'an unrelated sentence is not compared', text: brief({judgements, summary: 'Tourism is likely to recover before the 2027 summer season.'})},
     {name: 'same band, other words', text: brief({judgements, summary: 'It is highly likely that the ferry operators resume their night service within the next three months.'})},
   ],

@@ -50,8 +50,10 @@ export const summaryMismatch: Rule = {
     good: `## Summary\n\nThe union is highly likely to strike again before the March wage round.\n\n## Key Judgement 1\n\nThe union is highly likely to strike again before the March wage round.\n\n- Members voted for further action in September.[^1]\n\n[^1]: Union ballot notice, 2026-09-18.\n`,
   },
   check({doc, report}) {
-    const statements = judgementStatements(doc).filter((s) => s.block.facts.terms.length > 0);
-    if (!statements.length) return;
+    // Match against every judgement: a Summary sentence that restates a judgement with no
+    // likelihood term must not be compared with the next best one that has a term.
+    const statements = judgementStatements(doc);
+    if (!statements.some((s) => s.block.facts.terms.length > 0)) return;
     const summary = summaryBlocks(doc);
     const units: Array<{block: Block; span: {start: number; end: number}; terms: TermHit[]; words: Set<string>}> = [];
     for (const block of summary) {

@@ -44,6 +44,7 @@ export const judgementNumbering: Rule = {
     if (numbered.length === 0) return;
     // "1. 1. 1." in an ordered list renders as 1, 2, 3: a common Markdown habit, not an error.
     if (numbered.length > 1 && numbered.every((j) => j.layout === 'list' && j.number === 1)) return;
+    let first = true;
     numbered.forEach((j, i) => {
       const prev = i > 0 ? numbered[i - 1] : undefined;
       const n = j.number!;
@@ -57,12 +58,16 @@ export const judgementNumbering: Rule = {
       else if (numbered.slice(0, i).some((p) => p.number === n)) why = `number ${n} is already used by an earlier key judgement`;
       else if (n > prev.number! + 1) why = `the numbering skips from ${prev.number} to ${n}`;
       else why = `it comes after key judgement ${prev.number}`;
-      // One fix renumbers this judgement and every one after it.
-      const edits = numbered
-        .slice(i)
-        .map((k, d) => ({k, want: expected + d, r: judgementNumberRange(doc, k)}))
-        .filter((x) => x.r && x.k.number !== x.want)
-        .map((x) => ({...x.r!, text: String(x.want)}));
+      // The first break's fix renumbers this judgement and every one after it; later breaks
+      // fix their own number only (so the fixes stay linear in the number of judgements).
+      const edits = first
+        ? numbered
+            .slice(i)
+            .map((k, d) => ({k, want: expected + d, r: judgementNumberRange(doc, k)}))
+            .filter((x) => x.r && x.k.number !== x.want)
+            .map((x) => ({...x.r!, text: String(x.want)}))
+        : [{...range, text: String(expected)}];
+      first = false;
       const prevRange = prev ? (judgementNumberRange(doc, prev) ?? (prev.statement ? {start: prev.statement.start, end: prev.statement.end} : undefined)) : undefined;
       const more = edits.length > 1 ? ` and the ${edits.length - 1} after it` : '';
       report({
