@@ -198,6 +198,14 @@ export function startServer(connection: Connection): void {
     for (const [file, diagnostics] of byFile) {
       const uri = URI.file(file).toString();
       if (diagnostics.length === 0 && !configDiagnostics.has(uri)) continue;
+      if (diagnostics.length && !configDiagnostics.has(uri)) {
+        // Say so once when a config file goes bad; the details are diagnostics in the file itself.
+        const n = diagnostics.length;
+        void connection.sendNotification(ShowMessageNotification.type, {
+          type: MessageType.Warning,
+          message: `Brief Studio: ${file} has ${n} problem${n === 1 ? '' : 's'}; the rest of the configuration still applies. See the Problems panel.`,
+        });
+      }
       if (diagnostics.length) configDiagnostics.add(uri);
       else configDiagnostics.delete(uri);
       void connection.sendDiagnostics({uri, diagnostics});

@@ -73,6 +73,10 @@ describe('configuration over stdio', () => {
     assert.equal(cd.range.start.character, '  term-off-scale: '.length, 'starting at the bad value');
     assert.match(String(cd.message), /loud/);
     assert.equal(cd.source, 'brief');
+    // The user is told once, in a message that points to the Problems panel.
+    const told = client.notifications.filter((n) => n.method === 'window/showMessage' && String((n.params as {message: string}).message).includes(rc));
+    assert.equal(told.length, 1, JSON.stringify(client.notifications.filter((n) => n.method === 'window/showMessage')));
+    assert.match((told[0].params as {message: string}).message, /1 problem; the rest of the configuration still applies/);
     // The valid rest of the file still applies: ICD 203, with the rule at its default level.
     const off = diags.find((d) => d.code === 'term-off-scale');
     assert.ok(off);
