@@ -1,18 +1,24 @@
 /**
- * The preview panel: a webview beside the editor showing the brief's key judgements
- * on the probability yardstick. Strict CSP (default-src 'none', nonce'd styles), all
- * text escaped, no scripts from the brief. Issue 5 replaces the body with the engine's
- * full renderer.
+ * The preview panel (extension side). The engine renders the brief (through the
+ * server's `brief/render`); the webview script (client/preview-src) swaps the content in
+ * without reloading and syncs scrolling both ways. Security: CSP `default-src 'none'`,
+ * the script and style allowed by nonce only, local resources limited to dist/, and
+ * every message from the webview validated.
  */
 import * as vscode from 'vscode';
 import {randomBytes} from 'node:crypto';
 import type {LanguageClient} from 'vscode-languageclient/node';
-import {JUDGEMENTS_REQUEST, type JudgementInfo} from '../../server/src/protocol.js';
+import {RENDER_REQUEST, type RenderResult} from '../../server/src/protocol.js';
+import {parseFromWebview, type ToWebview} from '../preview-src/messages.js';
 
 export class PreviewManager implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
   private document: vscode.TextDocument | undefined;
   private timer: NodeJS.Timeout | undefined;
+  private css = '';
+  private ready = false;
+  /** Set while the editor scrolls because the preview asked, so that it is not echoed back. */
+  private revealing = false;
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(
@@ -21,13 +27,19 @@ export class PreviewManager implements vscode.Disposable {
   ) {
     this.disposables.push(
       vscode.workspace.onDidChangeTextDocument((e) => {
-        if (e.document === this.document) this.schedule();
+        if (e.document === this.document) this.schedule(150);
       }),
       vscode.window.onDidChangeActiveTextEditor((editor) => {
-        if (this.panel && editor?.document.languageId === 'brief') {
+        if (this.panel && editor?.document.languageId === 'brief' && editor.document !== this.document) {
           this.document = editor.document;
-          this.schedule();
+          this.css = '';
+          this.schedule(0);
         }
+      }),
+      vscode.window.onDidChangeTextEditorVisibleRanges((e) => {
+        if (!this.panel || e.textEditor.document !== this.document || this.revealing) return;
+        const line = e.visibleRanges[0]?.start.line;
+        if (line !== undefined) this.post({type: 'scrollTo', line});
       }),
     );
   }
@@ -40,36 +52,85 @@ export class PreviewManager implements vscode.Disposable {
   show(column: vscode.ViewColumn): void {
     const editor = vscode.window.activeTextEditor;
     if (editor?.document.languageId === 'brief') this.document = editor.document;
-    if (!this.panel) {
-      this.panel = vscode.window.createWebviewPanel('brief.preview', 'Brief Preview', {viewColumn: column, preserveFocus: true}, {
-        enableScripts: false,
-        localResourceRoots: [],
-      });
-      this.panel.onDidDispose(() => (this.panel = undefined), null, this.disposables);
-    } else {
+    if (this.panel) {
       this.panel.reveal(column, true);
+      this.schedule(0);
+      return;
     }
-    void this.render();
+    const dist = vscode.Uri.joinPath(this.context.extensionUri, 'dist');
+    this.panel = vscode.window.createWebviewPanel('brief.preview', 'Brief Preview', {viewColumn: column, preserveFocus: true}, {
+      enableScripts: true,
+      localResourceRoots: [dist],
+      retainContextWhenHidden: false,
+    });
+    this.ready = false;
+    this.css = '';
+    this.panel.onDidDispose(() => (this.panel = undefined), null, this.disposables);
+    this.panel.webview.onDidReceiveMessage((raw) => this.onMessage(raw), null, this.disposables);
+    this.schedule(0);
   }
 
-  private schedule() {
+  private onMessage(raw: unknown) {
+    const m = parseFromWebview(raw);
+    if (!m || !this.document) return;
+    if (m.type === 'ready') {
+      this.ready = true;
+      this.schedule(0);
+    } else if (m.type === 'revealLine' || m.type === 'openLine') {
+      const editor = vscode.window.visibleTextEditors.find((e) => e.document === this.document);
+      const line = Math.min(m.line, this.document.lineCount - 1);
+      const range = new vscode.Range(line, 0, line, 0);
+      if (m.type === 'openLine') {
+        void vscode.window.showTextDocument(this.document, {selection: range, viewColumn: editor?.viewColumn ?? vscode.ViewColumn.One});
+      } else if (editor) {
+        this.revealing = true;
+        editor.revealRange(range, vscode.TextEditorRevealType.AtTop);
+        setTimeout(() => (this.revealing = false), 100);
+      }
+    }
+  }
+
+  private post(message: ToWebview) {
+    if (this.panel && this.ready) void this.panel.webview.postMessage(message);
+  }
+
+  private schedule(delay: number) {
     if (!this.panel) return;
     if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.render(), 300);
+    this.timer = setTimeout(() => void this.render(), delay);
   }
 
   private async render() {
     const panel = this.panel;
     const doc = this.document;
     if (!panel || !doc) return;
-    let judgements: JudgementInfo[] = [];
+    let result: RenderResult | null = null;
     try {
-      judgements = (await this.client()?.sendRequest<JudgementInfo[] | null>(JUDGEMENTS_REQUEST, {uri: doc.uri.toString()})) ?? [];
-    } catch {
-      judgements = [];
+      result = (await this.client()?.sendRequest<RenderResult | null>(RENDER_REQUEST, {uri: doc.uri.toString()})) ?? null;
+    } catch (error) {
+      result = {body: `<p class="brief-error">The preview could not be rendered: ${escape((error as Error).message)}</p>`, css: '', version: doc.version};
     }
+    if (!result || panel !== this.panel) return;
     panel.title = `Preview ${doc.uri.path.split('/').pop() ?? ''}`;
-    panel.webview.html = html(judgements, doc.uri.path.split('/').pop() ?? 'brief');
+    if (!this.css || (result.css && result.css !== this.css)) {
+      // First render (or new styles): the page itself, then content by message.
+      this.css = result.css;
+      this.ready = false;
+      panel.webview.html = this.page(panel.webview, result.css, result.body);
+      return;
+    }
+    this.post({type: 'update', body: result.body, version: result.version});
+  }
+
+  private page(webview: vscode.Webview, css: string, body: string): string {
+    const nonce = randomBytes(16).toString('base64');
+    const script = webview.asWebviewUri(vscode.Uri.joinPath(this.context.extensionUri, 'dist', 'preview.js'));
+    const csp = `default-src 'none'; img-src ${webview.cspSource} data:; style-src 'nonce-${nonce}'; script-src 'nonce-${nonce}';`;
+    return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<style nonce="${nonce}">${css}</style><title>Brief Preview</title></head>
+<body><main id="brief-root">${body}</main><script nonce="${nonce}" src="${script}"></script></body></html>`;
   }
 
   dispose(): void {
@@ -81,26 +142,4 @@ export class PreviewManager implements vscode.Disposable {
 
 function escape(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;'})[c]!);
-}
-
-function html(judgements: JudgementInfo[], name: string): string {
-  const nonce = randomBytes(16).toString('base64');
-  const cards = judgements
-    .map((j) => {
-      const l = j.likelihood;
-      const bar = l
-        ? `<div class="bar" role="img" aria-label="${escape(`${l.term}: ${l.label}`)}"><div class="band" style="left:${l.band[0]}%;width:${Math.max(1, l.band[1] - l.band[0])}%"></div></div>`
-        : '<p class="missing">No likelihood stated</p>';
-      return `<section class="card" data-line="${j.line}"><h2>${escape(j.name)}</h2><p>${escape(j.text)}</p>${bar}<p class="meta">${l ? escape(`${l.phrase} · ${l.label}${l.onScale ? '' : ' (not on this scale)'}`) : ''}${j.timeframe ? ` · ${escape(j.timeframe)}` : ''} · ${j.evidenceCount} evidence, ${j.sourcedEvidenceCount} sourced</p></section>`;
-    })
-    .join('\n');
-  return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'nonce-${nonce}';">
-<style nonce="${nonce}">
-body{font-family:var(--vscode-font-family);color:var(--vscode-foreground);background:var(--vscode-editor-background);padding:0 1em}
-.card{border:1px solid var(--vscode-panel-border);border-radius:6px;padding:.5em 1em;margin:1em 0}
-.bar{position:relative;height:10px;background:var(--vscode-editorWidget-background);border:1px solid var(--vscode-panel-border)}
-.band{position:absolute;top:0;bottom:0;background:var(--vscode-charts-blue)}
-.meta{opacity:.8;font-size:.9em}.missing{color:var(--vscode-errorForeground)}
-</style><title>${escape(name)}</title></head><body><h1>${escape(name)}</h1>${cards || '<p>No key judgements found.</p>'}</body></html>`;
 }

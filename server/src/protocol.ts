@@ -54,3 +54,19 @@ export interface StatusParams {
 
 /** Notification `brief/status` (StatusParams): sent after each analysis of an open document, for the status item. */
 export const STATUS_NOTIFICATION = 'brief/status';
+
+export interface RenderParams {
+  uri: string;
+}
+
+export interface RenderResult {
+  /** Sanitized HTML of the brief's body with judgement cards and findings; every block carries data-line. */
+  body: string;
+  /** The renderer's stylesheet. */
+  css: string;
+  /** Document version the HTML was rendered from. */
+  version: number;
+}
+
+/** Request `brief/render` (RenderParams → RenderResult | null): the preview's content, rendered by the engine. */
+export const RENDER_REQUEST = 'brief/render';

@@ -1,0 +1,41 @@
+/**
+ * Messages between the preview webview and the extension, typed once for both sides.
+ * The extension validates everything the webview sends (parseFromWebview).
+ */
+
+/** Extension → webview. */
+export type ToWebview =
+  /** New rendered content; the page keeps its scroll position. */
+  | {type: 'update'; body: string; version: number}
+  /** Scroll so that the block for this 0-based source line is at the top. */
+  | {type: 'scrollTo'; line: number};
+
+/** Webview → extension. */
+export type FromWebview =
+  /** The script is loaded and listening. */
+  | {type: 'ready'}
+  /** The preview was scrolled by the user: the top block's source line. */
+  | {type: 'revealLine'; line: number}
+  /** The user clicked (or pressed Enter on) a block: open its source line. */
+  | {type: 'openLine'; line: number};
+
+const MAX_LINE = 10_000_000;
+
+function isLine(v: unknown): v is number {
+  return typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= MAX_LINE;
+}
+
+/** Accepts only well-formed messages; anything else from the webview is dropped. */
+export function parseFromWebview(message: unknown): FromWebview | undefined {
+  if (!message || typeof message !== 'object') return undefined;
+  const m = message as Record<string, unknown>;
+  switch (m.type) {
+    case 'ready':
+      return {type: 'ready'};
+    case 'revealLine':
+    case 'openLine':
+      return isLine(m.line) ? {type: m.type, line: m.line} : undefined;
+    default:
+      return undefined;
+  }
+}

@@ -1,0 +1,95 @@
+/// <reference lib="dom" />
+/** The preview's webview script in a real browser: content updates without reload, scroll sync both ways, open-line. */
+import {test, before, after} from 'node:test';
+import assert from 'node:assert/strict';
+import {readFileSync} from 'node:fs';
+import {resolve} from 'node:path';
+import {build} from 'esbuild';
+import type {Browser, Page} from 'playwright-core';
+import {launch, webviewPage} from './browser.js';
+
+const root = resolve(import.meta.dirname, '..', '..', '..');
+let browser: Browser;
+let script: string;
+
+const blocks = (n: number, from = 0) => Array.from({length: n}, (_, i) => `<p data-line="${(from + i) * 2}">Block ${from + i}</p>`).join('\n');
+
+before(async () => {
+  const out = await build({entryPoints: [resolve(root, 'client', 'preview-src', 'preview.ts')], bundle: true, format: 'iife', platform: 'browser', write: false});
+  script = out.outputFiles[0].text;
+  browser = await launch();
+});
+after(() => browser?.close());
+
+async function page(body: string): Promise<Page> {
+  const p = await browser.newPage({viewport: {width: 800, height: 600}});
+  // Styles come from the nonce'd stylesheet: the CSP blocks style attributes, as in the webview.
+  await p.setContent(webviewPage(body, 'body{margin:0} p{height:200px;margin:0}', script));
+  await p.waitForFunction(() => (window as unknown as {__posted: Array<{type: string}>}).__posted.some((m) => m.type === 'ready'));
+  return p;
+}
+
+const posted = (p: Page) => p.evaluate(() => (window as unknown as {__posted: Array<{type: string; line?: number}>}).__posted);
+const send = (p: Page, message: unknown) => p.evaluate((m) => window.postMessage(m, '*'), message);
+
+test('an update swaps the content without reloading the page and keeps the scroll position', async () => {
+  const p = await page(blocks(20));
+  await p.evaluate(() => {
+    (window as unknown as {__marker: number}).__marker = 42;
+    window.scrollTo(0, 1000);
+  });
+  await send(p, {type: 'update', body: blocks(20).replace('Block 7', 'Block seven'), version: 2});
+  await p.waitForFunction(() => document.body.textContent!.includes('Block seven'));
+  assert.equal(await p.evaluate(() => (window as unknown as {__marker: number}).__marker), 42, 'same page: no reload');
+  assert.equal(await p.evaluate(() => window.scrollY), 1000);
+  // A stale version never replaces fresher content.
+  await send(p, {type: 'update', body: '<p>stale</p>', version: 1});
+  await send(p, {type: 'update', body: blocks(20).replace('Block 8', 'Block eight'), version: 3});
+  await p.waitForFunction(() => document.body.textContent!.includes('Block eight'));
+  assert.ok(!(await p.evaluate(() => document.body.textContent!.includes('stale'))));
+  await p.close();
+});
+
+test('scrollTo from the editor scrolls to the block of that source line, without echoing a revealLine', async () => {
+  const p = await page(blocks(20));
+  await send(p, {type: 'scrollTo', line: 21}); // between block 10 (line 20) and block 11 (line 22): block 10
+  await p.waitForFunction(() => window.scrollY > 0);
+  const top = await p.evaluate(() => document.querySelector<HTMLElement>('[data-line="20"]')!.getBoundingClientRect().top);
+  assert.ok(Math.abs(top - 8) <= 2, `block of line 20 at the top (${top})`);
+  await p.waitForTimeout(200);
+  assert.ok(!(await posted(p)).some((m) => m.type === 'revealLine'), 'no echo to the editor');
+  await p.close();
+});
+
+test('scrolling the preview tells the editor which source line is at the top', async () => {
+  const p = await page(blocks(20));
+  await p.mouse.wheel(0, 1300);
+  await p.waitForFunction(() => (window as unknown as {__posted: Array<{type: string}>}).__posted.some((m) => m.type === 'revealLine'));
+  const reveal = (await posted(p)).filter((m) => m.type === 'revealLine').at(-1)!;
+  assert.equal(reveal.line, 12, 'block 6 (line 12) is the first visible after scrolling 1300px of 200px blocks');
+  await p.close();
+});
+
+test('double-clicking a block asks to open its source line; links do not', async () => {
+  const p = await page(blocks(3) + '<p data-line="40"><a href="#L0">a link</a></p>');
+  await p.dblclick('text=Block 1');
+  await p.dblclick('text=a link');
+  const opens = (await posted(p)).filter((m) => m.type === 'openLine');
+  assert.deepEqual(opens.map((m) => m.line), [2]);
+  await p.close();
+});
+
+test('malformed messages are ignored', async () => {
+  const p = await page(blocks(2));
+  for (const m of [null, 'x', {type: 'update'}, {type: 'update', body: 5, version: 9}, {type: 'scrollTo', line: 'x'}, {type: 'nope'}]) await send(p, m);
+  await p.waitForTimeout(100);
+  assert.ok(await p.evaluate(() => document.body.textContent!.includes('Block 1')));
+  await p.close();
+});
+
+test('the webview script is the one the extension ships', () => {
+  const manifest = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')) as {main: string};
+  assert.equal(manifest.main, './dist/extension.cjs');
+  const bundler = readFileSync(resolve(root, 'scripts', 'bundle.mjs'), 'utf8');
+  assert.match(bundler, /client\/preview-src\/preview\.ts/);
+});
