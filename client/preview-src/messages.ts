@@ -17,7 +17,9 @@ export type FromWebview =
   /** The preview was scrolled by the user: the top block's source line. */
   | {type: 'revealLine'; line: number}
   /** The user clicked (or pressed Enter on) a block: open its source line. */
-  | {type: 'openLine'; line: number};
+  | {type: 'openLine'; line: number}
+  /** The page shows the content of this document version. */
+  | {type: 'rendered'; version: number};
 
 const MAX_LINE = 10_000_000;
 
@@ -35,6 +37,8 @@ export function parseFromWebview(message: unknown): FromWebview | undefined {
     case 'revealLine':
     case 'openLine':
       return isLine(m.line) ? {type: m.type, line: m.line} : undefined;
+    case 'rendered':
+      return typeof m.version === 'number' && Number.isInteger(m.version) && m.version >= 0 ? {type: 'rendered', version: m.version} : undefined;
     default:
       return undefined;
   }

@@ -51,6 +51,7 @@ function update(body: string, newVersion: number) {
   root.innerHTML = body; // sanitized by the engine's renderer; the page's CSP runs no inline script or handler
   window.scrollTo({top: y});
   vscode.setState({y, version});
+  vscode.postMessage({type: 'rendered', version});
 }
 
 window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
@@ -82,4 +83,6 @@ root.addEventListener('keydown', (e) => {
 
 const state = vscode.getState() as {y?: number} | undefined;
 if (state?.y) window.scrollTo({top: state.y});
+version = Number(root.dataset.version ?? -1);
 vscode.postMessage({type: 'ready'});
+if (version >= 0) vscode.postMessage({type: 'rendered', version});

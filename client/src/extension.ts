@@ -17,6 +17,8 @@ export interface BriefApi {
   client(): LanguageClient | undefined;
   /** Latest status per document URI. */
   status(uri: string): StatusParams | undefined;
+  /** Fires when the preview shows a document version. */
+  onDidRenderPreview: vscode.Event<{uri: string; version: number}>;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<BriefApi> {
@@ -78,7 +80,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<BriefA
       if (pick) output.show();
     });
   }
-  return {client: () => client, status: (uri) => status.get(uri)};
+  return {client: () => client, status: (uri) => status.get(uri), onDidRenderPreview: preview.onDidRender};
 
   async function restartServer() {
     if (!client) return;

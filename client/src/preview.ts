@@ -20,6 +20,9 @@ export class PreviewManager implements vscode.Disposable {
   /** Set while the editor scrolls because the preview asked, so that it is not echoed back. */
   private revealing = false;
   private readonly disposables: vscode.Disposable[] = [];
+  private readonly rendered = new vscode.EventEmitter<{uri: string; version: number}>();
+  /** Fires when the webview shows a document version (tests wait on it). */
+  readonly onDidRender = this.rendered.event;
 
   constructor(
     private readonly context: vscode.ExtensionContext,
@@ -75,7 +78,8 @@ export class PreviewManager implements vscode.Disposable {
     if (!m || !this.document) return;
     if (m.type === 'ready') {
       this.ready = true;
-      this.schedule(0);
+    } else if (m.type === 'rendered') {
+      this.rendered.fire({uri: this.document.uri.toString(), version: m.version});
     } else if (m.type === 'revealLine' || m.type === 'openLine') {
       const editor = vscode.window.visibleTextEditors.find((e) => e.document === this.document);
       const line = Math.min(m.line, this.document.lineCount - 1);
@@ -116,13 +120,13 @@ export class PreviewManager implements vscode.Disposable {
       // First render (or new styles): the page itself, then content by message.
       this.css = result.css;
       this.ready = false;
-      panel.webview.html = this.page(panel.webview, result.css, result.body);
+      panel.webview.html = this.page(panel.webview, result.css, result.body, result.version);
       return;
     }
     this.post({type: 'update', body: result.body, version: result.version});
   }
 
-  private page(webview: vscode.Webview, css: string, body: string): string {
+  private page(webview: vscode.Webview, css: string, body: string, version: number): string {
     const nonce = randomBytes(16).toString('base64');
     const script = webview.asWebviewUri(vscode.Uri.joinPath(this.context.extensionUri, 'dist', 'preview.js'));
     const csp = `default-src 'none'; img-src ${webview.cspSource} data:; style-src 'nonce-${nonce}'; script-src 'nonce-${nonce}';`;
@@ -130,12 +134,13 @@ export class PreviewManager implements vscode.Disposable {
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <style nonce="${nonce}">${css}</style><title>Brief Preview</title></head>
-<body><main id="brief-root">${body}</main><script nonce="${nonce}" src="${script}"></script></body></html>`;
+<body><main id="brief-root" data-version="${version}">${body}</main><script nonce="${nonce}" src="${script}"></script></body></html>`;
   }
 
   dispose(): void {
     if (this.timer) clearTimeout(this.timer);
     this.panel?.dispose();
+    this.rendered.dispose();
     for (const d of this.disposables) d.dispose();
   }
 }

@@ -42,6 +42,7 @@ test('an update swaps the content without reloading the page and keeps the scrol
   await p.waitForFunction(() => document.body.textContent!.includes('Block seven'));
   assert.equal(await p.evaluate(() => (window as unknown as {__marker: number}).__marker), 42, 'same page: no reload');
   assert.equal(await p.evaluate(() => window.scrollY), 1000);
+  assert.ok((await posted(p)).some((m) => m.type === 'rendered' && (m as {version?: number}).version === 2), 'tells the extension what it shows');
   // A stale version never replaces fresher content.
   await send(p, {type: 'update', body: '<p>stale</p>', version: 1});
   await send(p, {type: 'update', body: blocks(20).replace('Block 8', 'Block eight'), version: 3});

@@ -46,8 +46,20 @@ function urlIndex(doc: BriefDocument): (s: SourceEntry) => string[] {
   };
 }
 
-/** Text of a source for comparison: no id, case, punctuation or extra spaces. */
+const textKeys = new Map<string, string>();
+
+/** Text of a source for comparison: no id, case, punctuation or extra spaces (memoised: sources rarely change between keystrokes). */
 function textKey(s: SourceEntry): string {
+  const memo = `${s.kind}\u0000${s.id ?? ''}\u0000${s.text}`;
+  let key = textKeys.get(memo);
+  if (key === undefined) {
+    if (textKeys.size > 50000) textKeys.clear();
+    textKeys.set(memo, (key = computeTextKey(s)));
+  }
+  return key;
+}
+
+function computeTextKey(s: SourceEntry): string {
   let t = s.text;
   if (s.kind === 'link') t = t.replace(/^(<[^>]*>|\S+)/, '');
   t = t.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();

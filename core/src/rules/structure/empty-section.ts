@@ -9,8 +9,9 @@ function hasOwnContent(s: BriefSection): boolean {
 
 /** True when neither the section nor any of its subsections has content. */
 function treeIsEmpty(doc: BriefDocument, s: BriefSection): boolean {
-  for (const t of doc.sections) {
-    if (t.start >= s.start && t.start < s.treeEnd && hasOwnContent(t)) return false;
+  // Sections are in document order: the subtree is the run starting at `s`.
+  for (let k = s.index; k < doc.sections.length && doc.sections[k].start < s.treeEnd; k++) {
+    if (hasOwnContent(doc.sections[k])) return false;
   }
   return true;
 }
