@@ -1,8 +1,8 @@
-/** The `brief` command line: argument parsing and the `lint` and `rules` commands. */
+/** The `brief` command line: argument parsing and the `lint`, `render` and `rules` commands. */
 import {parseArgs} from 'node:util';
-import {mkdirSync, writeFileSync} from 'node:fs';
+import {mkdirSync, readFileSync, statSync, writeFileSync} from 'node:fs';
 import {dirname, resolve} from 'node:path';
-import {allRules, ruleDocsUrl} from '../../core/src/index.js';
+import {allRules, ruleDocsUrl, lintText, renderBrief} from '../../core/src/index.js';
 import {loadConfig, isIgnored, ConfigCache, defaultConfig, formatConfigError, type ConfigError, type LoadedConfig} from '../../core/src/config/index.js';
 import {hint} from '../../core/src/config/suggest.js';
 import {fsConfigHost} from './host.js';
@@ -11,7 +11,7 @@ import {lintParallel, lintSerial, defaultThreads, PARALLEL_THRESHOLD} from './po
 import {withCounts, type FileResult} from './result.js';
 import {format, FORMATS, type FormatName} from './formatters/index.js';
 import {version} from './version.js';
-import type {LintTask} from './lint-file.js';
+import {MAX_FILE_BYTES, type LintTask} from './lint-file.js';
 
 export interface Io {
   cwd: string;
@@ -41,6 +41,7 @@ estimative language.
 
 Commands:
   lint [paths...]   Lint files, folders or globs (default: the current folder)
+  render <file>     Write a brief as a self-contained HTML page, with its findings
   rules             List the rules
   help [command]    Show help for a command
 
@@ -86,8 +87,28 @@ Options:
   -h, --help           Show this help
 `;
 
-const HELP: Record<string, string> = {lint: LINT_HELP, rules: RULES_HELP};
-const COMMANDS = ['lint', 'rules', 'help'];
+const RENDER_HELP = `Usage: brief render [options] <file>
+
+Writes the brief as a self-contained HTML page: the text as a reader sees it,
+the key judgements on the probability yardstick, and the findings of "brief lint"
+(same configuration) marked in place. The page runs no scripts and loads
+nothing; print it or save it as PDF from a browser.
+
+Options:
+  -o, --output <file>   Write the page to a file instead of standard output
+      --theme <name>    auto (default: follows the reader's light or dark setting), light or dark
+      --title <text>    Page title (default: the front matter's title)
+  -c, --config <file>   Use this config file instead of looking for one
+      --no-config       Use no config file: the defaults only
+  -h, --help            Show this help
+
+Exit status:
+  0  the page was written
+  2  usage or runtime error (unknown option, missing file, unreadable config)
+`;
+
+const HELP: Record<string, string> = {lint: LINT_HELP, render: RENDER_HELP, rules: RULES_HELP};
+const COMMANDS = ['lint', 'render', 'rules', 'help'];
 
 export async function run(argv: string[], io: Io): Promise<number> {
   try {
@@ -120,6 +141,7 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
     return EXIT_OK;
   }
   if (first === 'lint') return lintCommand(rest, io);
+  if (first === 'render') return renderCommand(rest, io);
   if (first === 'rules') return rulesCommand(rest, io);
   if (first.startsWith('-')) throw new UsageError(`Unknown option "${first}" before a command. Did you mean "brief lint ${argv.join(' ')}"?`);
   throw new UsageError(`Unknown command "${first}".${hint(first, COMMANDS)}`);
@@ -273,6 +295,70 @@ function reportConfigErrors(errors: ConfigError[], io: Io, cwd: string, printed:
     io.stderr.write(formatConfigError(e, displayPath(e.file, cwd)) + '\n');
   }
   return fatal;
+}
+
+const RENDER_OPTIONS: OptionSpec = {
+  output: {type: 'string', short: 'o'},
+  theme: {type: 'string'},
+  title: {type: 'string'},
+  config: {type: 'string', short: 'c'},
+  'no-config': {type: 'boolean'},
+  help: {type: 'boolean', short: 'h'},
+};
+
+const THEMES = ['auto', 'light', 'dark'] as const;
+
+function renderCommand(args: string[], io: Io): number {
+  const {values, positionals} = parse('render', args, RENDER_OPTIONS);
+  const v = values as Record<string, string | boolean | undefined>;
+  if (v.help) {
+    io.stdout.write(RENDER_HELP);
+    return EXIT_OK;
+  }
+  if (positionals.length === 0) throw new UsageError('"brief render" needs the brief to render.', 'render');
+  if (positionals.length > 1) throw new UsageError(`"brief render" renders one brief at a time (got ${positionals.length} paths).`, 'render');
+  if (v.config !== undefined && v['no-config']) throw new UsageError('--config and --no-config cannot be used together.', 'render');
+  const theme = (v.theme as string | undefined) ?? 'auto';
+  if (!(THEMES as readonly string[]).includes(theme)) throw new UsageError(`Unknown theme "${theme}".${hint(theme, THEMES)} Themes: ${THEMES.join(', ')}.`, 'render');
+  const cwd = io.cwd;
+  const filePath = resolve(cwd, positionals[0]);
+
+  // The same configuration as `brief lint` would use for this file, so the findings match.
+  const explicitConfig = typeof v.config === 'string' ? toPosix(resolve(cwd, v.config)) : undefined;
+  const loaded: LoadedConfig = v['no-config']
+    ? {config: defaultConfig(), sources: [], ignores: [], errors: []}
+    : loadConfig(fsConfigHost, {filePath: toPosix(filePath), explicitPath: explicitConfig, cache: new ConfigCache()});
+  if (reportConfigErrors(loaded.errors, io, cwd, new Set())) return EXIT_USAGE;
+
+  let text: string;
+  try {
+    const st = statSync(filePath);
+    if (!st.isFile()) throw new Error('not a regular file');
+    if (st.size > MAX_FILE_BYTES) throw new Error(`the file is too large (${(st.size / 1048576).toFixed(1)} MB; the limit is ${MAX_FILE_BYTES / 1048576} MB)`);
+    text = readFileSync(filePath, 'utf8');
+  } catch (error) {
+    const e = error as NodeJS.ErrnoException;
+    io.stderr.write(`brief: Cannot read ${positionals[0]}: ${e.code === 'ENOENT' ? 'no such file' : e.message}\n`);
+    return EXIT_USAGE;
+  }
+  if (text.startsWith('\uFEFF')) text = text.slice(1);
+  const {doc, findings} = lintText(text, {config: loaded.config});
+  const {html} = renderBrief(doc, findings, {standalone: true, theme: theme as (typeof THEMES)[number], title: v.title as string | undefined});
+
+  const output = v.output as string | undefined;
+  if (output) {
+    const path = resolve(cwd, output);
+    try {
+      mkdirSync(dirname(path), {recursive: true});
+      writeFileSync(path, html);
+    } catch (error) {
+      io.stderr.write(`brief: Cannot write the page to ${output}: ${(error as Error).message}\n`);
+      return EXIT_USAGE;
+    }
+  } else {
+    io.stdout.write(html);
+  }
+  return EXIT_OK;
 }
 
 const RULES_OPTIONS: OptionSpec = {

@@ -17,3 +17,4 @@ export {parseSuppressions, type Suppression} from './suppressions.js';
 export {loadConfig, findConfigFile, isIgnored, formatConfigError, ConfigCache, type ConfigHost, type ConfigError, type LoadedConfig} from './config/load.js';
 export {buildConfigSchema} from './config/schema.js';
 export * from './service/index.js';
+export {renderBrief, RenderCache, defaultRenderCache, PREVIEW_CSS, type RenderOptions, type RenderResult, type Theme} from './render/index.js';

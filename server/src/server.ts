@@ -43,10 +43,23 @@ import {expandTargets, toPosix} from '../../cli/src/files.js';
 import {rangesTouch, toDiagnostic, toEdit, toRange} from './convert.js';
 import {featureCapabilities, registerFeatures} from './features.js';
 import {judgementSummaries} from '../../core/src/service/index.js';
-import {DEFAULT_SETTINGS, JUDGEMENTS_REQUEST, STATUS_NOTIFICATION, type BriefSettings, type JudgementInfo, type JudgementsParams, type StatusParams} from './protocol.js';
+import {
+  DEFAULT_SETTINGS,
+  JUDGEMENTS_REQUEST,
+  RENDER_REQUEST,
+  STATUS_NOTIFICATION,
+  type BriefSettings,
+  type JudgementInfo,
+  type JudgementsParams,
+  type RenderParams,
+  type RenderResult,
+  type StatusParams,
+} from './protocol.js';
+import {renderBrief} from '../../core/src/render/index.js';
 
 const JudgementsRequest = new RequestType<JudgementsParams, JudgementInfo[] | null, void>(JUDGEMENTS_REQUEST);
 const StatusNotification = new NotificationType<StatusParams>(STATUS_NOTIFICATION);
+const RenderRequest = new RequestType<RenderParams, RenderResult | null, void>(RENDER_REQUEST);
 import {statSync} from 'node:fs';
 
 /** Documents larger than this get a notice instead of a full analysis. */
@@ -460,6 +473,16 @@ export function startServer(connection: Connection): void {
     if (!analysis) return null;
     const d = analysis.result.doc;
     return judgementSummaries(d).map((j) => ({...j, line: d.lines.positionAt(j.statementStart).line}));
+  });
+
+  // The preview's content: rendered by the engine from the analysis of the current version.
+  connection.onRequest(RenderRequest, async (params, token): Promise<RenderResult | null> => {
+    const doc = documents.get(params.uri);
+    if (!doc || token.isCancellationRequested) return null;
+    const analysis = await analyse(doc);
+    if (!analysis || token.isCancellationRequested) return null;
+    const rendered = renderBrief(analysis.result.doc, analysis.result.findings);
+    return {body: rendered.body, css: rendered.css, version: analysis.version};
   });
 
   registerFeatures(connection, async (uri) => {

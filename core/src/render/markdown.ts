@@ -19,10 +19,10 @@ import {unified} from 'unified';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import remarkRehype from 'remark-rehype';
-import rehypeSanitize, {defaultSchema, type Schema} from 'rehype-sanitize';
+import rehypeSanitize, {defaultSchema, type Options as Schema} from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
 import type {Element, ElementContent, Root, RootContent, Properties} from 'hast';
-import {slug} from './escape.js';
+import {esc, slug} from './escape.js';
 
 /** Elements that carry `data-line` (and can carry findings). */
 const BLOCK_TAGS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'blockquote', 'table', 'tr', 'pre', 'div']);
@@ -147,7 +147,7 @@ const handlers = {
       el('a', {href: node.url}, [{type: 'text', value: node.url}]),
     ];
     if (node.title) children.push({type: 'text', value: ` “${node.title}”`});
-    const e = el('p', {className: ['brief-definition'], id: `ref-${slug(label)}`}, children);
+    const e = el('p', {className: ['brief-definition']}, children);
     state.patch(node, e);
     return e;
   },
@@ -168,7 +168,7 @@ const processor = unified()
   .use(remarkGfm)
   .use(remarkRehype, {allowDangerousHtml: false, handlers: handlers as never})
   .use(rehypeSanitize, SCHEMA)
-  .use(rehypeStringify)
+  .use(rehypeStringify, {characterReferences: {useNamedReferences: true}})
   .freeze();
 
 /** Renders one section's Markdown (plus link definitions from elsewhere, not shown) to a template. */
@@ -191,6 +191,19 @@ export function renderSection(text: string, extraDefinitions = ''): SectionTempl
   cut(hast, -1, 0, slots);
   const html = processor.stringify(hast);
   return split(html, slots);
+}
+
+/**
+ * renderSection, or for Markdown the parser cannot take (nesting deep enough to exhaust
+ * the stack), the section's source as preformatted text: the preview never fails.
+ */
+export function renderSectionSafely(text: string, extraDefinitions = ''): SectionTemplate {
+  try {
+    return renderSection(text, extraDefinitions);
+  } catch {
+    const slot: Slot = {tag: 'pre', line: 0, start: 0, end: text.length, className: 'brief-raw-html brief-unrendered', ownId: false, parent: -1, depth: 0, msg: true};
+    return {chunks: ['', `><code>${esc(text)}</code>`, '</pre>\n'], marks: [0, 1], slots: [slot]};
+  }
 }
 
 function sentinel(k: number, kind: 'o' | 'm'): {type: 'text'; value: string} {
@@ -266,6 +279,77 @@ function split(html: string, slots: Slot[]): SectionTemplate {
   return {chunks, marks, slots};
 }
 
+const CHUNK_MIN = 2048;
+const CHUNK_MAX = 16384;
+const LIST_ITEM = /^(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$)/;
+const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+const FOOTNOTE_DEFINITION = /^\[\^[^\]\s]+\]:/;
+const HTML_OPEN: Array<[RegExp, RegExp]> = [
+  [/^ {0,3}<!--/, /-->/],
+  [/^ {0,3}<(?:script|pre|style|textarea)(?:[\s>]|$)/i, /<\/(?:script|pre|style|textarea)>/i],
+  [/^ {0,3}<\?/, /\?>/],
+  [/^ {0,3}<!\[CDATA\[/, /\]\]>/],
+  [/^ {0,3}<![A-Za-z]/, />/],
+];
+
+/**
+ * Where a long section can be cut into pieces that parse the same alone as together:
+ * offsets of lines that start a top-level block at column 0 after a blank line (not a
+ * list item), or a footnote definition, outside code fences and multi-line HTML. Cuts are content
+ * defined (a hash of the line, at least CHUNK_MIN apart), so an edit moves at most the
+ * cuts next to it and the other pieces stay cache hits. A short section is one piece.
+ */
+export function chunkCuts(text: string): number[] {
+  const cuts: number[] = [];
+  if (text.length < 2 * CHUNK_MIN) return cuts;
+  let last = 0;
+  let prevBlank = false;
+  let fence: string | undefined;
+  let htmlEnd: RegExp | undefined;
+  let pos = 0;
+  while (pos < text.length) {
+    let eol = text.indexOf('\n', pos);
+    if (eol < 0) eol = text.length;
+    const line = text.charCodeAt(eol - 1) === 13 ? text.slice(pos, eol - 1) : text.slice(pos, eol);
+    const next = eol + 1;
+    if (fence) {
+      const f = FENCE.exec(line);
+      if (f && f[1][0] === fence[0] && f[1].length >= fence.length && line.trim() === f[1]) fence = undefined;
+      prevBlank = false;
+    } else if (htmlEnd) {
+      if (htmlEnd.test(line)) htmlEnd = undefined;
+      prevBlank = false;
+    } else {
+      const blank = line.trim() === '';
+      // A footnote definition at column 0 starts a block after anything (it interrupts a paragraph).
+      const starts = (prevBlank && /^\S/.test(line) && !LIST_ITEM.test(line)) || FOOTNOTE_DEFINITION.test(line);
+      if (starts && pos - last >= CHUNK_MIN && (pos - last >= CHUNK_MAX || hash(line) % 8 === 0)) {
+        cuts.push(pos);
+        last = pos;
+      }
+      const f = FENCE.exec(line);
+      if (f && !(f[1][0] === '`' && line.slice(f[0].length).includes('`'))) fence = f[1];
+      else {
+        for (const [open, end] of HTML_OPEN) {
+          if (open.test(line)) {
+            if (!end.test(line.slice(line.indexOf('<') + 2))) htmlEnd = end;
+            break;
+          }
+        }
+      }
+      prevBlank = blank;
+    }
+    pos = next;
+  }
+  return cuts;
+}
+
+function hash(line: string): number {
+  let h = 2166136261;
+  for (let i = 0; i < line.length && i < 48; i++) h = Math.imul(h ^ line.charCodeAt(i), 16777619);
+  return h >>> 0;
+}
+
 /** Section templates by section text (and the link definitions it uses from other sections). */
 export class RenderCache {
   private map = new Map<string, SectionTemplate>();
@@ -287,7 +371,7 @@ export class RenderCache {
       return found;
     }
     this.misses++;
-    const value = renderSection(text, definitions);
+    const value = renderSectionSafely(text, definitions);
     this.map.set(key, value);
     this.size += key.length;
     if (this.size > this.maxChars) {

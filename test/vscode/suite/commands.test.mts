@@ -33,6 +33,31 @@ suite('Commands', () => {
     assert.equal(previewTabs().length, 1);
   });
 
+  test('the preview shows the brief and updates after an edit', async () => {
+    const api = await briefApi();
+    const uri = await scratch('ferry-service.brief.md');
+    const editor = await open(uri);
+    const shown: Array<{uri: string; version: number}> = [];
+    const sub = api.onDidRenderPreview((e) => shown.push(e));
+    try {
+      await vscode.commands.executeCommand('brief.showPreviewToSide');
+      const key = editor.document.uri.toString();
+      await waitFor('the preview shows the opened version', () => shown.find((e) => e.uri === key && e.version === editor.document.version), {
+        events: [api.onDidRenderPreview],
+        describe: () => JSON.stringify(shown),
+      });
+      await replace(editor.document, rangeOf(editor.document, 'hull repairs'), 'hull and engine repairs');
+      await vscode.window.showTextDocument(editor.document, {viewColumn: editor.viewColumn});
+      const edited = editor.document.version;
+      await waitFor('the preview shows the edited version', () => shown.find((e) => e.uri === key && e.version === edited), {
+        events: [api.onDidRenderPreview],
+        describe: () => `want ${edited}, shown ${JSON.stringify(shown)}`,
+      });
+    } finally {
+      sub.dispose();
+    }
+  });
+
   test('"New Brief" opens an untitled brief from the template', async () => {
     await vscode.commands.executeCommand('brief.newBrief');
     const editor = await waitFor('an untitled brief editor', () => {

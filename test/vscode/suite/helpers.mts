@@ -15,6 +15,7 @@ export type {BriefStatus};
 export interface BriefApi {
   client(): {isRunning(): boolean} | undefined;
   status(uri: string): BriefStatus | undefined;
+  onDidRenderPreview: vscode.Event<{uri: string; version: number}>;
 }
 
 
