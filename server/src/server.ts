@@ -77,6 +77,7 @@ export function startServer(connection: Connection): void {
   const sectionCache = new SectionCache();
   let configCache = new ConfigCache();
   const analyses = new Map<string, Analysis>();
+  const loadedConfigs = new Map<string, LoadedConfig & {settings: BriefSettings}>();
   const settingsCache = new Map<string, Promise<BriefSettings>>();
   const timers = new Map<string, NodeJS.Timeout>();
   /** Config files whose errors we published, so that fixed files get their diagnostics cleared. */
@@ -236,7 +237,12 @@ export function startServer(connection: Connection): void {
     if (!current) return undefined;
     const again = analyses.get(current.uri);
     if (again && again.version === current.version) return again;
-    const loaded = configFor(current.uri, settings);
+    // Config is resolved once per document and settings; config-file changes clear it (refreshAll).
+    let loaded = loadedConfigs.get(current.uri);
+    if (!loaded || loaded.settings !== settings) {
+      loaded = {...configFor(current.uri, settings), settings};
+      loadedConfigs.set(current.uri, loaded);
+    }
     const text = current.getText();
     const started = performance.now();
     let result: LintResult;
@@ -300,6 +306,7 @@ export function startServer(connection: Connection): void {
 
   function refreshAll() {
     generation++;
+    loadedConfigs.clear();
     published.clear();
     analyses.clear();
     settingsCache.clear();
@@ -326,6 +333,7 @@ export function startServer(connection: Connection): void {
     if (t) clearTimeout(t);
     timers.delete(e.document.uri);
     analyses.delete(e.document.uri);
+    loadedConfigs.delete(e.document.uri);
     published.delete(e.document.uri);
     settingsCache.delete(e.document.uri);
     if (!pullDiagnostics) void connection.sendDiagnostics({uri: e.document.uri, diagnostics: []});
