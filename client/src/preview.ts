@@ -2,11 +2,12 @@
  * The preview panel (extension side). The engine renders the brief (through the
  * server's `brief/render`); the webview script (client/preview-src) swaps the content in
  * without reloading and syncs scrolling both ways. Security: CSP `default-src 'none'`,
- * the script and style allowed by nonce only, local resources limited to dist/, and
- * every message from the webview validated.
+ * the (inlined) script and style allowed by nonce only, no local resources, and every
+ * message from the webview validated.
  */
 import * as vscode from 'vscode';
 import {randomBytes} from 'node:crypto';
+import {readFileSync} from 'node:fs';
 import type {LanguageClient} from 'vscode-languageclient/node';
 import {RENDER_REQUEST, type RenderResult} from '../../server/src/protocol.js';
 import {parseFromWebview, type ToWebview} from '../preview-src/messages.js';
@@ -60,10 +61,10 @@ export class PreviewManager implements vscode.Disposable {
       this.schedule(0);
       return;
     }
-    const dist = vscode.Uri.joinPath(this.context.extensionUri, 'dist');
     this.panel = vscode.window.createWebviewPanel('brief.preview', 'Brief Preview', {viewColumn: column, preserveFocus: true}, {
       enableScripts: true,
-      localResourceRoots: [dist],
+      // The script is inlined (nonce'd): the page loads no resource at all.
+      localResourceRoots: [],
       retainContextWhenHidden: false,
     });
     this.ready = false;
@@ -128,13 +129,20 @@ export class PreviewManager implements vscode.Disposable {
 
   private page(webview: vscode.Webview, css: string, body: string, version: number): string {
     const nonce = randomBytes(16).toString('base64');
-    const script = webview.asWebviewUri(vscode.Uri.joinPath(this.context.extensionUri, 'dist', 'preview.js'));
     const csp = `default-src 'none'; img-src ${webview.cspSource} data:; style-src 'nonce-${nonce}'; script-src 'nonce-${nonce}';`;
     return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <style nonce="${nonce}">${css}</style><title>Brief Preview</title></head>
-<body><main id="brief-root" data-version="${version}">${body}</main><script nonce="${nonce}" src="${script}"></script></body></html>`;
+<body><main id="brief-root" data-version="${version}">${body}</main><script nonce="${nonce}">${this.script()}</script></body></html>`;
+  }
+
+  private scriptText: string | undefined;
+
+  /** The webview script (dist/preview.js), inlined so that the page needs no resource loading. */
+  private script(): string {
+    this.scriptText ??= readFileSync(this.context.asAbsolutePath('dist/preview.js'), 'utf8').replace(/<\/script/gi, '<\\/script');
+    return this.scriptText;
   }
 
   dispose(): void {
