@@ -11,6 +11,7 @@ import {readFileSync} from 'node:fs';
 import type {LanguageClient} from 'vscode-languageclient/node';
 import {RENDER_REQUEST, type RenderResult} from '../../server/src/protocol.js';
 import {parseFromWebview, type ToWebview} from '../preview-src/messages.js';
+import {esc} from '../../core/src/render/escape.js';
 
 export class PreviewManager implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
@@ -113,7 +114,7 @@ export class PreviewManager implements vscode.Disposable {
     try {
       result = (await this.client()?.sendRequest<RenderResult | null>(RENDER_REQUEST, {uri: doc.uri.toString()})) ?? null;
     } catch (error) {
-      result = {body: `<p class="brief-error">The preview could not be rendered: ${escape((error as Error).message)}</p>`, css: '', version: doc.version};
+      result = {body: `<p class="brief-error">The preview could not be rendered: ${esc((error as Error).message)}</p>`, css: '', version: doc.version};
     }
     if (!result || panel !== this.panel) return;
     panel.title = `Preview ${doc.uri.path.split('/').pop() ?? ''}`;
@@ -151,8 +152,4 @@ export class PreviewManager implements vscode.Disposable {
     this.rendered.dispose();
     for (const d of this.disposables) d.dispose();
   }
-}
-
-function escape(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;'})[c]!);
 }

@@ -1,6 +1,7 @@
 /** Engine findings and offsets → LSP shapes. The only place that knows both. */
 import {DiagnosticSeverity, DiagnosticTag, type Diagnostic, type Range, type TextEdit} from 'vscode-languageserver/node';
 import {ruleDocsUrl, type Finding, type LineIndex, type TextEdit as CoreEdit} from '../../core/src/index.js';
+import type {LintMessage} from '../../cli/src/result.js';
 
 export function toRange(lines: LineIndex, start: number, end: number): Range {
   return {start: lines.positionAt(start), end: lines.positionAt(end)};
@@ -23,16 +24,26 @@ export interface DiagnosticData {
   fixable: boolean;
 }
 
-export function toDiagnostic(uri: string, lines: LineIndex, f: Finding): Diagnostic {
-  const d: Diagnostic = {
-    range: toRange(lines, f.start, f.end),
-    severity: SEVERITY[f.severity],
-    code: f.ruleId,
-    codeDescription: f.ruleId.startsWith('brief/') ? undefined : {href: ruleDocsUrl(f.ruleId)},
+/** The fields every brief diagnostic has, from the rule id, severity and message. */
+function baseDiagnostic(range: Range, m: {ruleId: string; category: string; severity: keyof typeof SEVERITY; message: string; fix?: unknown}): Diagnostic {
+  return {
+    range,
+    severity: SEVERITY[m.severity],
+    code: m.ruleId,
+    codeDescription: m.ruleId.startsWith('brief/') ? undefined : {href: ruleDocsUrl(m.ruleId)},
     source: 'brief',
-    message: f.message,
-    data: {ruleId: f.ruleId, category: f.category, fixable: !!f.fix} satisfies DiagnosticData,
+    message: m.message,
+    data: {ruleId: m.ruleId, category: m.category, fixable: !!m.fix} satisfies DiagnosticData,
   };
+}
+
+/** A CLI message (1-based line/column, as `brief lint` reports for files on disk) as a diagnostic. */
+export function messageToDiagnostic(m: LintMessage): Diagnostic {
+  return baseDiagnostic({start: {line: m.line - 1, character: m.column - 1}, end: {line: m.endLine - 1, character: m.endColumn - 1}}, m);
+}
+
+export function toDiagnostic(uri: string, lines: LineIndex, f: Finding): Diagnostic {
+  const d = baseDiagnostic(toRange(lines, f.start, f.end), f);
   if (f.related?.length) {
     d.relatedInformation = f.related.map((r) => ({location: {uri, range: toRange(lines, r.start, r.end)}, message: r.message}));
   }

@@ -27,8 +27,8 @@ import {
   applyFixes,
   defaultConfig,
   lintText,
+  parseBrief,
   rulesById,
-  ruleDocsUrl,
   SectionCache,
   type Finding,
   type LintResult,
@@ -38,9 +38,8 @@ import {
 import {loadConfig, isIgnored, ConfigCache, type LoadedConfig, type ConfigError} from '../../core/src/config/index.js';
 import {fsConfigHost} from '../../cli/src/host.js';
 import {lintFile} from '../../cli/src/lint-file.js';
-import type {LintMessage} from '../../cli/src/result.js';
 import {expandTargets, toPosix} from '../../cli/src/files.js';
-import {rangesTouch, toDiagnostic, toEdit, toRange} from './convert.js';
+import {messageToDiagnostic, rangesTouch, toDiagnostic, toEdit, toRange} from './convert.js';
 import {featureCapabilities, registerFeatures} from './features.js';
 import {judgementSummaries} from '../../core/src/service/index.js';
 import {
@@ -246,13 +245,10 @@ export function startServer(connection: Connection): void {
     const text = current.getText();
     const started = performance.now();
     let result: LintResult;
-    if (!settings.enable) {
-      result = lintText('', {config: loaded.config, cache: sectionCache});
-      result.findings.length = 0;
-    } else if (text.length > MAX_DOCUMENT_CHARS) {
-      result = lintText('', {config: loaded.config, cache: sectionCache});
-      result.findings.length = 0;
-      result.findings.push(tooLarge(text.length));
+    if (!settings.enable || text.length > MAX_DOCUMENT_CHARS) {
+      // No analysis: an empty document model, and for a huge text one notice instead of findings.
+      const findings = settings.enable ? [tooLarge(text.length)] : [];
+      result = {doc: parseBrief('', {config: loaded.config, cache: sectionCache}), findings, suppressed: []};
     } else {
       result = lintText(text, {config: loaded.config, cache: sectionCache});
     }
@@ -527,19 +523,6 @@ function tooLarge(chars: number): Finding {
     message: `This document is too large to check while you type (${(chars / 1048576).toFixed(1)} MB; the limit is ${MAX_DOCUMENT_CHARS / 1048576} MB). Split it, or lint it with the brief CLI.`,
     start: 0,
     end: 0,
-  };
-}
-
-/** A CLI message (1-based positions) as a diagnostic. */
-function messageToDiagnostic(m: LintMessage): Diagnostic {
-  return {
-    range: {start: {line: m.line - 1, character: m.column - 1}, end: {line: m.endLine - 1, character: m.endColumn - 1}},
-    severity: {error: 1, warning: 2, info: 3, hint: 4}[m.severity] as Diagnostic['severity'],
-    code: m.ruleId,
-    codeDescription: m.ruleId.startsWith('brief/') ? undefined : {href: ruleDocsUrl(m.ruleId)},
-    source: 'brief',
-    message: m.message,
-    data: {ruleId: m.ruleId, category: m.category, fixable: !!m.fix},
   };
 }
 

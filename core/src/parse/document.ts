@@ -1,7 +1,7 @@
 import {LineIndex} from '../text/lines.js';
 import {parseFrontMatter, type FrontMatter} from './frontmatter.js';
 import {splitSections} from './split.js';
-import {analyseSection, normaliseLabel, type Block, type Comment, type Definition, type SectionAnalysis, type SectionHeading} from './section.js';
+import {analyseSection, entryKey, normaliseLabel, type Block, type Comment, type Definition, type SectionAnalysis, type SectionHeading} from './section.js';
 import {builtinScales, commonTerms, DEFAULT_SCALE, type Scale, type ScaleTerm} from '../scales/index.js';
 import {Lexicon, readForm} from '../scales/lexicon.js';
 import {defaultConfig, type ResolvedConfig} from '../config/types.js';
@@ -123,9 +123,20 @@ export interface ParseOptions {
   cache?: SectionCache;
 }
 
-const JUDGEMENT_HEADING = /^(?:key\s+judge?ments?|kj|judge?ments?|key\s+assessments?|assessment)\s*(?:no\.?\s*)?#?\s*(\d{1,3})\b\s*[:.)\-–—]?\s*(.*)$/i;
+/** "Key Judgement 3:", "KJ 2 –", "Judgment No. 4": the label of a judgement heading. */
+const LABEL = String.raw`(?:key\s+judge?ments?|kj|judge?ments?|key\s+assessments?|assessment)\s*(?:no\.?\s*)?#?\s*(\d{1,3})\b\s*[:.)\-–—]?\s*`;
+const JUDGEMENT_HEADING = new RegExp(`^${LABEL}(.*)$`, 'i');
+const JUDGEMENT_LABEL = new RegExp(`^${LABEL}`, 'i');
 const sharedCache = new SectionCache();
 const lexicons = new Map<string, Lexicon>();
+
+/** The role of a section, looking through untitled subsections to the nearest meaningful one. */
+export function effectiveRole(section: BriefSection): SectionRole {
+  for (let p: BriefSection | undefined = section; p; p = p.parent) {
+    if (p.role !== 'other' && p.role !== 'title') return p.role;
+  }
+  return section.role;
+}
 
 export function lexiconFor(config: ResolvedConfig): Lexicon {
   const scales = [...builtinScales.values(), ...Object.values(config.scales)];
@@ -255,12 +266,6 @@ export function parseBrief(text: string, options: ParseOptions = {}): BriefDocum
   // Role of a block is the role of the nearest section that has a meaningful one.
   const sectionOfBlock = new Map<Block, BriefSection>();
   for (const s of sections) for (const b of s.blocks) sectionOfBlock.set(b, s);
-  const effectiveRole = (s: BriefSection): SectionRole => {
-    for (let p: BriefSection | undefined = s; p; p = p.parent) {
-      if (p.role !== 'other' && p.role !== 'title') return p.role;
-    }
-    return s.role;
-  };
 
   // Judgements.
   const judgements: Judgement[] = [];
@@ -337,7 +342,7 @@ export function parseBrief(text: string, options: ParseOptions = {}): BriefDocum
   for (const src of sources) {
     if (!src.id) continue;
     const map = src.kind === 'footnote' ? footnotes : src.kind === 'link' ? links : entries;
-    const key = src.kind === 'entry' ? src.id.toLowerCase().replace(/\s+/g, '') : normaliseLabel(src.id);
+    const key = src.kind === 'entry' ? entryKey(src.id) : normaliseLabel(src.id);
     if (!map.has(key)) map.set(key, src);
   }
   const citations: Citation[] = [];
@@ -372,7 +377,7 @@ export function parseBrief(text: string, options: ParseOptions = {}): BriefDocum
           abs.source = links.get(normaliseLabel(c.id!));
           abs.resolved = !!abs.source;
         } else if (c.kind === 'bracket') {
-          abs.source = links.get(normaliseLabel(c.id!)) ?? entries.get(c.id!.toLowerCase().replace(/\s+/g, ''));
+          abs.source = links.get(normaliseLabel(c.id!)) ?? entries.get(entryKey(c.id!));
           if (!abs.source) {
             // Plain bracketed text is not a citation unless it looks like a source id.
             if (!/^(?:S|R|Src|Ref|Source)?\s?\d{1,3}[a-z]?$/i.test(c.id!.trim())) continue;
@@ -430,7 +435,6 @@ function describe(block: Block | undefined, scale: Scale, lexicon: Lexicon): Pic
   return {likelihood, confidence: block.facts.confidence.map(abs), timeframes: block.facts.timeframes.map(abs)};
 }
 
-const JUDGEMENT_LABEL = /^(?:key\s+judge?ments?|kj|judge?ments?|key\s+assessments?|assessment)\s*(?:no\.?\s*)?#?\s*\d{1,3}\b\s*[:.)\-–—]?\s*/i;
 
 /** The judgement carried by a heading ("KJ 2: Fares are unlikely…"), without the label. */
 function headingStatement(heading: Block, lexicon: Lexicon): Block {

@@ -325,6 +325,11 @@ function findDefinitions(
   }
 }
 
+/** Key of a Sources-entry id ("S 3" and "s3" are one entry). */
+export function entryKey(id: string): string {
+  return id.toLowerCase().replace(/\s+/g, '');
+}
+
 export function normaliseLabel(label: string): string {
   return label.trim().replace(/\s+/g, ' ').toLowerCase();
 }

@@ -5,7 +5,7 @@
  * the size of the document.
  */
 import type {BriefDocument, BriefSection, Citation, Judgement, SourceEntry} from '../parse/document.js';
-import {normaliseLabel, type Block} from '../parse/section.js';
+import {entryKey, normaliseLabel, type Block} from '../parse/section.js';
 import type {Scale, ScaleTerm} from '../scales/index.js';
 import {readForm} from '../scales/lexicon.js';
 import {summaryBlocks} from '../rules/util.js';
@@ -139,13 +139,7 @@ export function blockAt(doc: BriefDocument, offset: number): {section: BriefSect
   return undefined;
 }
 
-/** The role of a section, looking through untitled subsections to the nearest meaningful one. */
-export function effectiveRole(section: BriefSection): BriefSection['role'] {
-  for (let p: BriefSection | undefined = section; p; p = p.parent) {
-    if (p.role !== 'other' && p.role !== 'title') return p.role;
-  }
-  return section.role;
-}
+export {effectiveRole} from '../parse/document.js';
 
 /** The judgement section (heading layout) that holds `section`, if any. */
 export function judgementSectionOf(section: BriefSection): BriefSection | undefined {
@@ -175,7 +169,7 @@ export function sourceFamily(s: SourceEntry): IdFamily {
 
 /** Key under which ids of one family compare equal. */
 export function idKey(family: IdFamily, id: string, entry = false): string {
-  return family === 'footnote' ? normaliseLabel(id) : entry ? id.toLowerCase().replace(/\s+/g, '') : normaliseLabel(id);
+  return family === 'footnote' ? normaliseLabel(id) : entry ? entryKey(id) : normaliseLabel(id);
 }
 
 /** Range of the id inside a citation: `a` in `[^a]`, `S1` in `[S1]`, `ref` in `[text][ref]`. */

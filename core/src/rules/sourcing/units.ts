@@ -20,9 +20,8 @@ export const SOURCE_ID = /^(?:S|R|Src|Ref|Source)?\s?\d{1,3}[a-z]?$/i;
 const AUTHOR_DATE = /^\s*(?:see\s+(?:also\s+)?|cf\.?\s+)?(\p{Lu}[\p{L}'’&.\- ]{1,60}?)(?:\s+et\s+al\.?)?,?\s+(?:19|20)\d\d[a-z]?(?![\p{L}\p{N}])/u;
 const MONTH_NAME = /^(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|early|mid|late|spring|summer|autumn|winter|since|in|by|until|before|after|from)\b/;
 
-export function entryKey(id: string): string {
-  return id.toLowerCase().replace(/\s+/g, '');
-}
+export {entryKey} from '../../parse/section.js';
+import {entryKey} from '../../parse/section.js';
 
 /** A citation as the unit logic needs it: offsets relative to the block's base. */
 interface LocalCitation {
