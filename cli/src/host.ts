@@ -1,5 +1,5 @@
 /** The file system as the config loader sees it ('/'-separated absolute paths). */
-import {readFileSync, statSync} from 'node:fs';
+import {readFileSync, realpathSync, statSync} from 'node:fs';
 import type {ConfigHost} from '../../core/src/config/index.js';
 
 const ABSENT = new Set(['ENOENT', 'ENOTDIR', 'EISDIR']);
@@ -25,5 +25,10 @@ export const fsConfigHost: ConfigHost = {
       if (absent(error)) return undefined;
       throw error;
     }
+  },
+  // Installed rule packs are read from their real location, as Node loads packages
+  // (so a pack's own relative `extends` works through pnpm-style symbolic links).
+  realPath(path) {
+    return realpathSync.native(path).replace(/\\/g, '/');
   },
 };

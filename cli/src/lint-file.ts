@@ -5,7 +5,11 @@
 import {readFileSync, writeFileSync, renameSync, statSync, realpathSync, unlinkSync, chmodSync} from 'node:fs';
 import {dirname, basename, join} from 'node:path';
 import {randomBytes} from 'node:crypto';
-import {lintText, applyFixes, safeFixes, type LintResult, type ResolvedConfig} from '../../core/src/index.js';
+// Not through core/src/index.js, which also loads the preview renderer (start-up of every worker thread).
+import {lintText, type LintResult} from '../../core/src/linter.js';
+import {applyFixes, safeFixes} from '../../core/src/fix.js';
+import type {ResolvedConfig} from '../../core/src/config/types.js';
+import {fingerprintFinding} from '../../core/src/baseline.js';
 import {fileProblem, withCounts, type FileResult, type LintMessage} from './result.js';
 
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
@@ -21,7 +25,17 @@ export interface LintTask {
 // ignoreBOM keeps a byte-order mark in the text, so it can be written back.
 const strictUtf8 = new TextDecoder('utf-8', {fatal: true, ignoreBOM: true});
 
+/** Lints one file. An engine failure on it is reported as a problem of that file; the other files are still linted. */
 export function lintFile(task: LintTask): FileResult {
+  try {
+    return lintOneFile(task);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return withCounts(task.filePath, [fileProblem(task.filePath, `Brief Studio failed on this file, so it was not checked (${reason}). Please report this.`)]);
+  }
+}
+
+function lintOneFile(task: LintTask): FileResult {
   const {filePath, config} = task;
   let bytes: Buffer;
   try {
@@ -88,6 +102,7 @@ export function lintFile(task: LintTask): FileResult {
       column: a.character + 1,
       endLine: b.line + 1,
       endColumn: b.character + 1,
+      fingerprint: fingerprintFinding(result.doc, f),
     };
     if (f.fix) m.fix = {title: f.fix.title, edits: f.fix.edits.map((e) => ({range: [e.start, e.end], text: e.text}))};
     return m;

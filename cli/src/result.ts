@@ -12,6 +12,8 @@ export interface LintMessage {
   column: number;
   endLine: number;
   endColumn: number;
+  /** Stable identity of the finding across edits elsewhere in the file (see core/src/baseline.ts); absent for problems with the file itself. */
+  fingerprint?: string;
   /** The safe fix `--fix` would apply (offsets are UTF-16 code units into the file text, after any BOM). */
   fix?: {title: string; edits: Array<{range: [number, number]; text: string}>};
 }
@@ -28,6 +30,8 @@ export interface FileResult {
   fixableWarningCount: number;
   /** Present (true) when `--fix` wrote changes to the file. */
   fixed?: boolean;
+  /** Present when a baseline applied to the file: how many findings it hid (they are not in `messages`). */
+  baselined?: number;
 }
 
 export const FILE_RULE_ID = 'brief/file';

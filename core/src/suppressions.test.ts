@@ -65,3 +65,68 @@ test('requireSuppressionReason turns on suppression-reason, whose findings canno
   assert.ok(findings.some((f) => f.ruleId === 'suppression-reason'));
   assert.ok(!findings.some((f) => f.ruleId === 'vague-hedge'), 'the comment still suppresses what it names');
 });
+
+/** The hedged brief with `comment` at the end of the judgement's line (a comment that starts a line makes an HTML block). */
+const trailing = (comment: string) => hedged('').replace('within the next three months.\n\n- Crews', `within the next three months. ${comment}\n\n- Crews`);
+
+test('a reviewer is named in "(reviewed-by: …)" after the reason and is not part of it', async () => {
+  const {parseReason} = await import('./suppressions.js');
+  assert.deepEqual(parseReason(' quoting the minister (reviewed-by: @alice) '), {reason: 'quoting the minister', reviewer: '@alice'});
+  assert.deepEqual(parseReason('quoting the minister (Reviewed by: Alice Smith, @bob).'), {reason: 'quoting the minister', reviewer: 'Alice Smith, @bob'});
+  assert.deepEqual(parseReason('quoting the minister (reviewed-by:@alice)'), {reason: 'quoting the minister', reviewer: '@alice'});
+  assert.deepEqual(parseReason('quoting the minister — (reviewed_by @alice)'), {reason: 'quoting the minister', reviewer: '@alice'});
+  assert.deepEqual(parseReason('(reviewed-by: @alice)'), {reason: undefined, reviewer: '@alice'});
+  assert.deepEqual(parseReason('quoting the minister (reviewed-by: )'), {reason: 'quoting the minister', reviewer: undefined});
+  // A parenthesis that is not a reviewer, or one that is not at the end, stays in the reason.
+  assert.deepEqual(parseReason('the board (not us) said so'), {reason: 'the board (not us) said so'});
+  assert.deepEqual(parseReason('see (reviewed-by: @alice) above'), {reason: 'see (reviewed-by: @alice) above'});
+  assert.deepEqual(parseReason(''), {reason: undefined});
+  const [s] = parseSuppressions([{start: 0, end: 10, body: ' brief-disable-next-line vague-hedge -- the minister\'s words -- verbatim (reviewed-by: @alice) '}]);
+  assert.equal(s.reason, "the minister's words -- verbatim");
+  assert.equal(s.reviewer, '@alice');
+});
+
+test('a comment with a reviewer but no reason still lacks a reason', async () => {
+  const {defaultConfig} = await import('./config/types.js');
+  const config = {...defaultConfig(), requireSuppressionReason: true};
+  const reviewedOnly = trailing('<!-- brief-disable-line vague-hedge -- (reviewed-by: @alice) -->');
+  assert.ok(lintText(reviewedOnly, {config}).findings.some((f) => f.ruleId === 'suppression-reason'));
+  assert.ok(ruleIds(trailing('')).includes('vague-hedge'), 'the fixture has the finding the comment silences');
+  const both = trailing('<!-- brief-disable-line vague-hedge -- the minister\'s words (reviewed-by: @alice) -->');
+  assert.ok(!lintText(both, {config}).findings.some((f) => f.ruleId === 'suppression-reason'));
+  assert.ok(!lintText(both, {config}).findings.some((f) => f.ruleId === 'vague-hedge'));
+});
+
+test('auditSuppressions lists every comment with its scope, reason, reviewer and what it silenced', async () => {
+  const {auditSuppressions} = await import('./suppressions.js');
+  const text = trailing('<!-- brief-disable-line vague-hedge -- the minister\'s words (reviewed-by: @alice) -->')
+    .replace('## Summary', '<!-- brief-disable-next-line uncited-claim -->\n<!-- brief-disable term-off-scale -- house term -->\n\n## Summary')
+    .replace('## Sources', '<!-- brief-enable term-off-scale -->\n\n## Sources');
+  const result = lintText(text);
+  const audit = auditSuppressions(result.doc, result.suppressed);
+  assert.deepEqual(
+    audit.map((a) => [a.scope, a.rules, a.reason, a.reviewer, a.suppressed, a.suppressedRules]),
+    [
+      ['next-line', ['uncited-claim'], undefined, undefined, 0, []],
+      ['range', ['term-off-scale'], 'house term', undefined, 0, []],
+      ['line', ['vague-hedge'], "the minister's words", '@alice', 1, ['vague-hedge']],
+    ],
+  );
+  const range = audit[1];
+  assert.equal(range.rangeEnd, text.indexOf('<!-- brief-enable'), 'the range ends at its enable comment');
+  assert.equal(text.slice(audit[2].start, audit[2].end).startsWith('<!-- brief-disable-line'), true);
+});
+
+test('auditSuppressions: a bare disable with no enable runs to the end and counts every finding it silenced', async () => {
+  const {auditSuppressions} = await import('./suppressions.js');
+  const plain = lintText(hedged(''));
+  assert.ok(plain.findings.length > 0);
+  const text = hedged('').replace('## Summary', '<!-- brief-disable -- legacy brief -->\n\n## Summary');
+  const result = lintText(text);
+  const [a] = auditSuppressions(result.doc, result.suppressed);
+  assert.equal(a.scope, 'range');
+  assert.deepEqual(a.rules, []);
+  assert.equal(a.rangeEnd, text.length);
+  assert.equal(a.suppressed, result.suppressed.length);
+  assert.equal(a.suppressed, plain.findings.filter((f) => f.start > text.indexOf('## Summary') - 50).length);
+});

@@ -1,17 +1,43 @@
+/**
+ * `<!-- brief-disable… -->` comments: parsing, deciding what they silence, and an
+ * audit of every comment (what it silenced, its reason and reviewer).
+ *
+ *   <!-- brief-disable-next-line vague-hedge -- quoting the minister (reviewed-by: @alice) -->
+ *
+ * Rule ids (space- or comma-separated; none means every rule), then ` -- ` and the
+ * reason. A reviewer is named in a parenthesis at the end of the reason:
+ * `(reviewed-by: NAME)`; several are separated by commas. The parenthesis is not
+ * part of the reason.
+ */
 import type {BriefDocument} from './parse/document.js';
 import type {Comment} from './parse/section.js';
+import type {Finding} from './rules/types.js';
 
 export interface Suppression {
   kind: 'disable' | 'enable' | 'disable-next-line' | 'disable-line';
   /** Rule ids; empty means every rule. */
   rules: string[];
   reason?: string;
+  /** Who reviewed the suppression, from `(reviewed-by: …)` after the reason. */
+  reviewer?: string;
   /** Range of the comment. */
   start: number;
   end: number;
 }
 
 const DIRECTIVE = /^\s*brief-(disable-next-line|disable-line|disable|enable)\b([^]*)$/;
+/** `(reviewed-by: @alice)` (also `reviewed by`, `reviewed_by`, any case), at the end of the reason. */
+const REVIEWER = /\(\s*reviewed[-_ ]?by\s*[:=]?\s*([^()]*?)\s*\)\s*[.;,]?\s*$/i;
+
+/** Splits a reason into the reason proper and the reviewer named at its end. */
+export function parseReason(text: string): {reason?: string; reviewer?: string} {
+  const trimmed = text.trim();
+  const m = REVIEWER.exec(trimmed);
+  if (!m) return {reason: trimmed || undefined};
+  const reviewer = m[1].replace(/\s*,\s*/g, ', ').replace(/,\s*$/, '').trim() || undefined;
+  const reason = trimmed.slice(0, m.index).trim().replace(/\s*[-–—:;,]$/, '').trim() || undefined;
+  return {reason, reviewer};
+}
 
 export function parseSuppressions(comments: Comment[]): Suppression[] {
   const out: Suppression[] = [];
@@ -19,9 +45,9 @@ export function parseSuppressions(comments: Comment[]): Suppression[] {
     const m = DIRECTIVE.exec(c.body);
     if (!m) continue;
     const [rulesPart, ...reasonParts] = m[2].split(/\s--\s|^--\s|\s--$/);
-    const reason = reasonParts.join(' -- ').trim() || undefined;
+    const {reason, reviewer} = parseReason(reasonParts.join(' -- '));
     const rules = rulesPart.split(/[\s,]+/).map((r) => r.trim()).filter(Boolean);
-    out.push({kind: m[1] as Suppression['kind'], rules, reason, start: c.start, end: c.end});
+    out.push({kind: m[1] as Suppression['kind'], rules, reason, ...(reviewer ? {reviewer} : {}), start: c.start, end: c.end});
   }
   return out.sort((a, b) => a.start - b.start);
 }
@@ -30,11 +56,11 @@ export function parseSuppressions(comments: Comment[]): Suppression[] {
 export class SuppressionIndex {
   readonly list: Suppression[];
   private lineRules = new Map<number, Suppression[]>();
-  private ranges: Array<{start: number; end: number; rules: string[]}> = [];
+  private ranges: Array<{start: number; end: number; rules: string[]; source: Suppression}> = [];
 
   constructor(private doc: BriefDocument) {
     this.list = parseSuppressions(doc.comments);
-    const open = new Map<string, number>(); // rule ('*' for all) -> start offset
+    const open = new Map<string, Suppression>(); // rule ('*' for all) -> the disable comment
     for (const s of this.list) {
       if (s.kind === 'disable-next-line' || s.kind === 'disable-line') {
         const line = doc.lines.positionAt(s.end).line + (s.kind === 'disable-next-line' ? 1 : 0);
@@ -42,28 +68,96 @@ export class SuppressionIndex {
         list.push(s);
         this.lineRules.set(line, list);
       } else if (s.kind === 'disable') {
-        for (const r of s.rules.length ? s.rules : ['*']) if (!open.has(r)) open.set(r, s.end);
+        for (const r of s.rules.length ? s.rules : ['*']) if (!open.has(r)) open.set(r, s);
       } else {
         const rules = s.rules.length ? s.rules : [...open.keys()];
         for (const r of rules) {
-          const start = open.get(r);
-          if (start === undefined) continue;
-          this.ranges.push({start, end: s.start, rules: [r]});
+          const source = open.get(r);
+          if (source === undefined) continue;
+          this.ranges.push({start: source.end, end: s.start, rules: [r], source});
           open.delete(r);
         }
       }
     }
-    for (const [r, start] of open) this.ranges.push({start, end: doc.text.length, rules: [r]});
+    for (const [r, source] of open) this.ranges.push({start: source.end, end: doc.text.length, rules: [r], source});
   }
 
   suppressed(ruleId: string, start: number): boolean {
-    const line = this.doc.lines.positionAt(start).line;
-    for (const s of this.lineRules.get(line) ?? []) {
-      if (s.rules.length === 0 || s.rules.includes(ruleId)) return true;
+    return this.match(ruleId, start) !== undefined;
+  }
+
+  /** The comment that silences a finding from `ruleId` at `start`, if any. */
+  match(ruleId: string, start: number): Suppression | undefined {
+    // (No line lookup without line comments: the line index is built only when needed.)
+    if (this.lineRules.size) {
+      const line = this.doc.lines.positionAt(start).line;
+      for (const s of this.lineRules.get(line) ?? []) {
+        if (s.rules.length === 0 || s.rules.includes(ruleId)) return s;
+      }
     }
     for (const r of this.ranges) {
-      if (start >= r.start && start < r.end && (r.rules[0] === '*' || r.rules.includes(ruleId))) return true;
+      if (start >= r.start && start < r.end && (r.rules[0] === '*' || r.rules.includes(ruleId))) return r.source;
     }
-    return false;
+    return undefined;
   }
+
+  /** Where the range a `disable` comment opens ends (the matching `enable`, or the end of the text). */
+  rangeEnd(s: Suppression): number | undefined {
+    let end: number | undefined;
+    for (const r of this.ranges) if (r.source === s) end = Math.max(end ?? 0, r.end);
+    return end;
+  }
+}
+
+export type SuppressionScope = 'line' | 'next-line' | 'range';
+
+export interface SuppressionAudit {
+  scope: SuppressionScope;
+  /** Rule ids; empty means every rule. */
+  rules: string[];
+  reason?: string;
+  reviewer?: string;
+  /** Range of the comment. */
+  start: number;
+  end: number;
+  /** For a range: where it ends (the `enable` comment, or the end of the text). */
+  rangeEnd?: number;
+  /** How many findings this comment silenced. */
+  suppressed: number;
+  /** Rule ids of the findings it silenced, sorted, each once. */
+  suppressedRules: string[];
+}
+
+const SCOPES: Record<Exclude<Suppression['kind'], 'enable'>, SuppressionScope> = {
+  'disable-line': 'line',
+  'disable-next-line': 'next-line',
+  disable: 'range',
+};
+
+/**
+ * Every suppression comment of a linted document (not `enable`, which only ends a
+ * range), with what it silenced: `suppressed` are the findings the linter removed.
+ */
+export function auditSuppressions(doc: BriefDocument, suppressed: readonly Pick<Finding, 'ruleId' | 'start'>[]): SuppressionAudit[] {
+  const index = new SuppressionIndex(doc);
+  const used = new Map<Suppression, {count: number; rules: Set<string>}>();
+  for (const f of suppressed) {
+    const s = index.match(f.ruleId, f.start);
+    if (!s) continue;
+    const u = used.get(s) ?? {count: 0, rules: new Set<string>()};
+    u.count++;
+    u.rules.add(f.ruleId);
+    used.set(s, u);
+  }
+  const out: SuppressionAudit[] = [];
+  for (const s of index.list) {
+    if (s.kind === 'enable') continue;
+    const u = used.get(s);
+    const a: SuppressionAudit = {scope: SCOPES[s.kind], rules: s.rules, start: s.start, end: s.end, suppressed: u?.count ?? 0, suppressedRules: [...(u?.rules ?? [])].sort()};
+    if (s.reason) a.reason = s.reason;
+    if (s.reviewer) a.reviewer = s.reviewer;
+    if (s.kind === 'disable') a.rangeEnd = index.rangeEnd(s) ?? doc.text.length;
+    out.push(a);
+  }
+  return out;
 }

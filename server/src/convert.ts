@@ -1,13 +1,17 @@
 /** Engine findings and offsets → LSP shapes. The only place that knows both. */
 import {DiagnosticSeverity, DiagnosticTag, type Diagnostic, type Range, type TextEdit} from 'vscode-languageserver/node';
-import {ruleDocsUrl, type Finding, type LineIndex, type TextEdit as CoreEdit} from '../../core/src/index.js';
+import {type Finding, type LineIndex, type TextEdit as CoreEdit} from '../../core/src/index.js';
+import {docsUrlFor} from '../../core/src/custom/index.js';
 import type {LintMessage} from '../../cli/src/result.js';
 
-export function toRange(lines: LineIndex, start: number, end: number): Range {
+/** What converts offsets to positions: the engine's line index, or the server's text document. */
+export type Positions = Pick<LineIndex, 'positionAt'>;
+
+export function toRange(lines: Positions, start: number, end: number): Range {
   return {start: lines.positionAt(start), end: lines.positionAt(end)};
 }
 
-export function toEdit(lines: LineIndex, e: CoreEdit): TextEdit {
+export function toEdit(lines: Positions, e: CoreEdit): TextEdit {
   return {range: toRange(lines, e.start, e.end), newText: e.text};
 }
 
@@ -30,7 +34,8 @@ function baseDiagnostic(range: Range, m: {ruleId: string; category: string; seve
     range,
     severity: SEVERITY[m.severity],
     code: m.ruleId,
-    codeDescription: m.ruleId.startsWith('brief/') ? undefined : {href: ruleDocsUrl(m.ruleId)},
+    // Built-in rules link to their page; custom rules to their `docs` URL or the custom-rules guide.
+    codeDescription: m.ruleId.startsWith('brief/') ? undefined : {href: docsUrlFor(m.ruleId)},
     source: 'brief',
     message: m.message,
     data: {ruleId: m.ruleId, category: m.category, fixable: !!m.fix} satisfies DiagnosticData,
@@ -42,7 +47,7 @@ export function messageToDiagnostic(m: LintMessage): Diagnostic {
   return baseDiagnostic({start: {line: m.line - 1, character: m.column - 1}, end: {line: m.endLine - 1, character: m.endColumn - 1}}, m);
 }
 
-export function toDiagnostic(uri: string, lines: LineIndex, f: Finding): Diagnostic {
+export function toDiagnostic(uri: string, lines: Positions, f: Finding): Diagnostic {
   const d = baseDiagnostic(toRange(lines, f.start, f.end), f);
   if (f.related?.length) {
     d.relatedInformation = f.related.map((r) => ({location: {uri, range: toRange(lines, r.start, r.end)}, message: r.message}));

@@ -28,7 +28,6 @@ import {
   defaultConfig,
   lintText,
   parseBrief,
-  rulesById,
   SectionCache,
   type Finding,
   type LintResult,
@@ -41,6 +40,8 @@ import {lintFile} from '../../cli/src/lint-file.js';
 import {expandTargets, toPosix} from '../../cli/src/files.js';
 import {messageToDiagnostic, rangesTouch, toDiagnostic, toEdit, toRange} from './convert.js';
 import {featureCapabilities, registerFeatures} from './features.js';
+import {rulesByIdFor} from '../../core/src/custom/index.js';
+import {BASELINE_GLOB, ServerBaselines} from './baseline.js';
 import {judgementSummaries} from '../../core/src/service/index.js';
 import {
   DEFAULT_SETTINGS,
@@ -63,10 +64,16 @@ import {statSync} from 'node:fs';
 
 /** Documents larger than this get a notice instead of a full analysis. */
 export const MAX_DOCUMENT_CHARS = 20 * 1024 * 1024;
+/** Documents larger than this are checked when opened, when saved and after a long pause in typing, not on every keystroke. */
+export const LARGE_DOCUMENT_CHARS = 2 * 1024 * 1024;
+/** The pause in typing after which a large document is checked. */
+export const LARGE_DOCUMENT_DEBOUNCE_MS = 2000;
 
 interface Analysis {
   version: number;
   result: LintResult;
+  /** The findings shown: the result's, less those the nearest .brief-baseline.json records. */
+  visible: Finding[];
   loaded: LoadedConfig;
   elapsedMs: number;
 }
@@ -94,6 +101,8 @@ export function startServer(connection: Connection): void {
   let trusted = true;
 
   const log = (message: string) => connection.console.log(`[brief] ${message}`);
+  /** Findings recorded in the nearest .brief-baseline.json are not published (as in `brief lint`). */
+  const baselines = new ServerBaselines((message) => connection.console.warn(`[brief] ${message}`));
   const warned = new Set<string>();
   const warnOnce = (message: string) => {
     if (warned.has(message)) return;
@@ -134,7 +143,7 @@ export function startServer(connection: Connection): void {
     if (watchFilesDynamically) {
       // Clients that do not watch files themselves (Neovim, Helix…) learn of .briefrc changes this way.
       void connection.client
-        .register(DidChangeWatchedFilesNotification.type, {watchers: [{globPattern: '**/.briefrc.{yaml,yml,json}'}]})
+        .register(DidChangeWatchedFilesNotification.type, {watchers: [{globPattern: '**/.briefrc.{yaml,yml,json}'}, {globPattern: BASELINE_GLOB}]})
         .catch(() => undefined);
     }
     if (configurationRequests) {
@@ -188,7 +197,8 @@ export function startServer(connection: Connection): void {
       else warnOnce(`brief.scale "${settings.scale}" is not a known scale (phia, icd203, nato, kent or one defined in .briefrc.yaml); using ${config.scale}.`);
     }
     for (const [id, level] of Object.entries(settings.rules ?? {})) {
-      if (rulesById.has(id) && !config.rules[id]) config.rules[id] = {level, options: {}};
+      // Built-in rules and the house rules this config defines.
+      if (rulesByIdFor(config).has(id) && !config.rules[id]) config.rules[id] = {level, options: {}};
     }
     if (settings.requireSuppressionReason && !config.requireSuppressionReason) config.requireSuppressionReason = true;
     return config;
@@ -250,9 +260,12 @@ export function startServer(connection: Connection): void {
       const findings = settings.enable ? [tooLarge(text.length)] : [];
       result = {doc: parseBrief('', {config: loaded.config, cache: sectionCache}), findings, suppressed: []};
     } else {
-      result = lintText(text, {config: loaded.config, cache: sectionCache});
+      // An edit of the last version: its unchanged sections and their findings are reused (the old result is consumed).
+      const previous = analyses.get(current.uri)?.result;
+      result = lintText(text, {config: loaded.config, cache: sectionCache, previous});
     }
-    const analysis: Analysis = {version: current.version, result, loaded, elapsedMs: performance.now() - started};
+    const visible = baselines.filterFindings(current.uri, result.doc, result.findings);
+    const analysis: Analysis = {version: current.version, result, visible, loaded, elapsedMs: performance.now() - started};
     analyses.set(current.uri, analysis);
     void connection.sendNotification(StatusNotification, {
       uri: current.uri,
@@ -260,7 +273,7 @@ export function startServer(connection: Connection): void {
       scale: result.doc.scale.id,
       scaleName: result.doc.scale.name,
       scaleOrigin: result.doc.scaleOrigin,
-      counts: countSeverities(result.findings),
+      counts: countSeverities(visible),
       configFiles: loaded.sources,
       elapsedMs: Math.round(analysis.elapsedMs * 100) / 100,
     });
@@ -268,8 +281,10 @@ export function startServer(connection: Connection): void {
   }
 
   function diagnosticsOf(uri: string, analysis: Analysis): Diagnostic[] {
-    const lines = analysis.result.doc.lines;
-    return analysis.result.findings.map((f) => toDiagnostic(uri, lines, f));
+    // The open document keeps its line offsets up to date edit by edit: cheaper than indexing the text again.
+    const open = documents.get(uri);
+    const lines = open && open.version === analysis.version ? open : analysis.result.doc.lines;
+    return analysis.visible.map((f) => toDiagnostic(uri, lines, f));
   }
 
   async function publish(uri: string) {
@@ -316,10 +331,42 @@ export function startServer(connection: Connection): void {
   documents.onDidOpen((e) => {
     if (!pullDiagnostics) schedule(e.document.uri, 0);
   });
+  // ---- large documents: reduced checking while typing (full checks on open and save) ----
+  /** When each document was last edited (for the pull model's long debounce). */
+  const lastEdit = new Map<string, number>();
+  const toldLarge = new Set<string>();
+  const isLarge = (doc: TextDocument) => doc.getText().length > LARGE_DOCUMENT_CHARS && doc.getText().length <= MAX_DOCUMENT_CHARS;
+  /** Tells the user once per document that it is checked less often while they type. */
+  function noteLarge(doc: TextDocument) {
+    if (!isLarge(doc) || toldLarge.has(doc.uri)) return;
+    toldLarge.add(doc.uri);
+    const mb = (doc.getText().length / 1048576).toFixed(1);
+    const name = decodeURIComponent(doc.uri.slice(doc.uri.lastIndexOf('/') + 1));
+    log(`${doc.uri} is large (${mb} MB): checked on open, on save and after ${LARGE_DOCUMENT_DEBOUNCE_MS / 1000} s without typing`);
+    void connection.sendNotification(ShowMessageNotification.type, {
+      type: MessageType.Info,
+      message: `Brief Studio: ${name} is large (${mb} MB), so it is checked when you save or stop typing for ${LARGE_DOCUMENT_DEBOUNCE_MS / 1000} seconds, not on every keystroke.`,
+    });
+  }
+  /** Pull model: waits until a large document has had no edit for the long debounce (or the request is cancelled). */
+  async function settleLarge(uri: string, token: {isCancellationRequested: boolean}) {
+    for (;;) {
+      const doc = documents.get(uri);
+      if (!doc || !isLarge(doc) || token.isCancellationRequested) return;
+      const wait = (lastEdit.get(uri) ?? 0) + LARGE_DOCUMENT_DEBOUNCE_MS - Date.now();
+      if (wait <= 0) return;
+      await new Promise((r) => setTimeout(r, Math.min(wait, 250)));
+    }
+  }
+  documents.onDidOpen((e) => noteLarge(e.document));
+  documents.onDidSave((e) => lastEdit.delete(e.document.uri));
+
   documents.onDidChangeContent(async (e) => {
+    lastEdit.set(e.document.uri, Date.now());
+    noteLarge(e.document);
     if (pullDiagnostics) return;
     const settings = await settingsFor(e.document.uri);
-    if (settings.lintOnType) schedule(e.document.uri, settings.debounceMs);
+    if (settings.lintOnType) schedule(e.document.uri, isLarge(e.document) ? Math.max(settings.debounceMs, LARGE_DOCUMENT_DEBOUNCE_MS) : settings.debounceMs);
   });
   documents.onDidSave((e) => {
     if (!pullDiagnostics) schedule(e.document.uri, 0);
@@ -332,6 +379,8 @@ export function startServer(connection: Connection): void {
     loadedConfigs.delete(e.document.uri);
     published.delete(e.document.uri);
     settingsCache.delete(e.document.uri);
+    lastEdit.delete(e.document.uri);
+    toldLarge.delete(e.document.uri);
     if (!pullDiagnostics) void connection.sendDiagnostics({uri: e.document.uri, diagnostics: []});
   });
 
@@ -351,9 +400,10 @@ export function startServer(connection: Connection): void {
   connection.languages.diagnostics.on(async (params, token) => {
     const doc = documents.get(params.textDocument.uri);
     if (!doc || token.isCancellationRequested) return {kind: DocumentDiagnosticReportKind.Full, items: []};
-    const analysis = await analyse(doc);
+    await settleLarge(doc.uri, token);
+    const analysis = await analyse(documents.get(doc.uri) ?? doc);
     if (!analysis) return {kind: DocumentDiagnosticReportKind.Full, items: []};
-    return {kind: DocumentDiagnosticReportKind.Full, resultId: `${doc.version}`, items: diagnosticsOf(doc.uri, analysis)};
+    return {kind: DocumentDiagnosticReportKind.Full, resultId: `${analysis.version}`, items: diagnosticsOf(doc.uri, analysis)};
   });
 
   connection.languages.diagnostics.onWorkspace(async (params, token) => {
@@ -389,7 +439,7 @@ export function startServer(connection: Connection): void {
           const loaded = configFor(uri, settings);
           // The CLI's own file reader: size limit, binary and encoding checks, byte-order mark.
           const result = lintFile({filePath: file, config: loaded.config, fix: false});
-          items.push({kind: DocumentDiagnosticReportKind.Full, uri, version: null, resultId, items: result.messages.map(messageToDiagnostic)});
+          items.push({kind: DocumentDiagnosticReportKind.Full, uri, version: null, resultId, items: baselines.filterMessages(file, result.messages).map(messageToDiagnostic)});
         } catch (error) {
           log(`could not lint ${file}: ${(error as Error).message}`);
         }
@@ -485,7 +535,7 @@ export function startServer(connection: Connection): void {
     if (!doc || token.isCancellationRequested) return null;
     const analysis = await analyse(doc);
     if (!analysis || token.isCancellationRequested) return null;
-    const rendered = renderBrief(analysis.result.doc, analysis.result.findings);
+    const rendered = renderBrief(analysis.result.doc, analysis.visible);
     return {body: rendered.body, css: rendered.css, version: analysis.version};
   });
 
@@ -506,7 +556,7 @@ export function startServer(connection: Connection): void {
   /** `<!-- brief-disable-line rule -- reason -->` appended to the finding's line (not inside front matter). */
   function disableEdit(result: LintResult, f: Finding): TextEdit | undefined {
     const doc = result.doc;
-    if (f.ruleId.startsWith('brief/') || rulesById.get(f.ruleId)?.unsuppressible) return undefined;
+    if (f.ruleId.startsWith('brief/') || rulesByIdFor(doc.config).get(f.ruleId)?.unsuppressible) return undefined;
     if (doc.frontMatter && f.start < doc.frontMatter.range.end) return undefined;
     const line = doc.lines.positionAt(f.start).line;
     const end = doc.lines.lineEnd(line);

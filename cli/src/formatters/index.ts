@@ -3,6 +3,7 @@ import type {FileResult} from '../result.js';
 import {formatStylish} from './stylish.js';
 import {formatJson} from './json.js';
 import {formatSarif} from './sarif.js';
+import {formatGitlab} from './gitlab.js';
 
 export interface FormatContext {
   cwd: string;
@@ -13,7 +14,7 @@ export interface FormatContext {
   fixing: boolean;
 }
 
-export const FORMATS = ['stylish', 'json', 'sarif'] as const;
+export const FORMATS = ['stylish', 'json', 'sarif', 'gitlab'] as const;
 export type FormatName = (typeof FORMATS)[number];
 
 export function format(name: FormatName, results: FileResult[], ctx: FormatContext): string {
@@ -22,6 +23,8 @@ export function format(name: FormatName, results: FileResult[], ctx: FormatConte
       return formatJson(results);
     case 'sarif':
       return formatSarif(results, ctx);
+    case 'gitlab':
+      return formatGitlab(results, ctx);
     default:
       return formatStylish(results, ctx);
   }

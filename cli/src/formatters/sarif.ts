@@ -1,7 +1,8 @@
 /** `--format sarif`: SARIF 2.1.0 for code scanning, with rule metadata. */
 import {pathToFileURL} from 'node:url';
 import {relative, isAbsolute, sep} from 'node:path';
-import {ruleDocsUrl, type Rule} from '../../../core/src/index.js';
+import type {Rule} from '../../../core/src/rules/types.js';
+import {docsUrlFor} from '../../../core/src/custom/index.js';
 import {FILE_RULE_ID, type FileResult, type LintMessage} from '../result.js';
 import type {FormatContext} from './index.js';
 
@@ -30,7 +31,7 @@ function describeRule(rule: Rule): SarifRule {
     id: rule.id,
     shortDescription: {text: rule.description},
     fullDescription: {text: rule.docs.rationale || rule.description},
-    helpUri: ruleDocsUrl(rule.id),
+    helpUri: docsUrlFor(rule.id, rule),
     defaultConfiguration: {level: sarifLevel(rule.defaultLevel), enabled: rule.defaultLevel !== 'off'},
     properties: {category: rule.category, fixable: rule.fixable, tags: ['brief', rule.category]},
   };
@@ -67,12 +68,21 @@ export function formatSarif(results: FileResult[], ctx: FormatContext): string {
     }
     return i;
   };
-  const sarifResults = results.flatMap((r) =>
-    r.messages.map((m) => ({
+  const sarifResults = results.flatMap((r) => {
+    // Identical findings in one file share a baseline fingerprint: number them so each stays its own result.
+    const seen = new Map<string, number>();
+    const occurrence = (fp: string) => {
+      const n = seen.get(fp) ?? 0;
+      seen.set(fp, n + 1);
+      return n;
+    };
+    return r.messages.map((m) => ({
       ruleId: m.ruleId,
       ruleIndex: ruleIndex(m),
       level: sarifLevel(m.severity),
       message: {text: m.message},
+      // Code scanning matches results across commits by these; the baseline fingerprint ignores line numbers.
+      ...(m.fingerprint ? {partialFingerprints: {'briefFingerprint/v1': `${m.fingerprint}:${occurrence(m.fingerprint)}`}} : {}),
       locations: [
         {
           physicalLocation: {
@@ -81,8 +91,8 @@ export function formatSarif(results: FileResult[], ctx: FormatContext): string {
           },
         },
       ],
-    })),
-  );
+    }));
+  });
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',

@@ -43,8 +43,10 @@ export function formatStylish(results: FileResult[], ctx: FormatContext): string
   }
   const problems = totals.error + totals.warning + totals.info + totals.hint;
   const files = results.length;
+  const baselined = results.reduce((n, r) => n + (r.baselined ?? 0), 0);
+  const hidden = baselined ? `  ${plural(baselined, 'known problem')} hidden by the baseline (--no-baseline shows them).\n` : '';
   if (problems === 0) {
-    return `${paint('green', '✔')} ${plural(files, 'file')} checked, no problems.\n`;
+    return `${paint('green', '✔')} ${plural(files, 'file')} checked, no problems.\n${hidden}`;
   }
   const parts = [plural(totals.error, 'error'), plural(totals.warning, 'warning')];
   if (totals.info) parts.push(`${totals.info} info`);
@@ -54,5 +56,5 @@ export function formatStylish(results: FileResult[], ctx: FormatContext): string
   if (totals.fixable && !ctx.fixing) {
     out += `  ${totals.fixable} of them can be fixed with the \`--fix\` option.\n`;
   }
-  return out;
+  return out + hidden;
 }

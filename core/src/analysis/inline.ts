@@ -115,8 +115,14 @@ export function scanInline(text: string, from = 0): InlineScan {
   }
   // Pass 2: brackets (links, footnotes, references), on the text as masked so far.
   let masked = toText(chars);
+  // The next "]" at or after k: a "[" with none within findClosingBracket's reach is skipped at once
+  // (a run of a million "[" was a billion steps).
+  let nextClose = -1;
   for (let k = 0; k < n; k++) {
     if (chars[k] !== 91 /* [ */) continue;
+    if (nextClose < k) nextClose = masked.indexOf(']', k);
+    if (nextClose < 0) break;
+    if (nextClose - k >= BRACKET_REACH) continue;
     const image = k > 0 && chars[k - 1] === 33; /* ! */
     if (chars[k + 1] === 94 /* ^ */) {
       const m = /^\[\^([^\]\s]{1,100})\]/.exec(masked.slice(k, k + 110));
@@ -192,9 +198,12 @@ export function scanInline(text: string, from = 0): InlineScan {
   return {masked, citations, comments};
 }
 
+/** How far a link text may run before its closing bracket. */
+const BRACKET_REACH = 1000;
+
 function findClosingBracket(s: string, open: number): number {
   let depth = 0;
-  const limit = Math.min(s.length, open + 1000);
+  const limit = Math.min(s.length, open + BRACKET_REACH);
   for (let i = open; i < limit; i++) {
     const c = s.charCodeAt(i);
     if (c === 91) depth++;

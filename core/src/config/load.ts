@@ -9,10 +9,14 @@ import {allRules} from '../rules/index.js';
 import type {Rule} from '../rules/types.js';
 import {builtinScales, type Scale, type ScaleTerm} from '../scales/index.js';
 import {defaultConfig, type ResolvedConfig, type RuleLevel, type SectionNames} from './types.js';
-import {ancestors, dirname, isAbsolute, normalize, relative, resolve} from './paths.js';
+import {ancestors, dirname, isAbsolute, join, normalize, relative, resolve} from './paths.js';
 import {buildConfigSchema, LEVELS} from './schema.js';
 import {formatPath, rangeOf, SchemaValidator, type Origins, type Range} from './validate.js';
 import {hint} from './suggest.js';
+import {checkCustomRule} from '../custom/compile.js';
+import {isCustomRuleId} from '../custom/index.js';
+import type {CustomRuleDefinition} from '../custom/types.js';
+import {BUILTIN_PACK_IDS, BUILTIN_PACK_PREFIX, builtinPack, parsePackageSpec} from '../packs/index.js';
 
 export interface ConfigHost {
   /**
@@ -22,6 +26,11 @@ export interface ConfigHost {
   readFile(path: string): string | undefined;
   /** Size in bytes, or undefined when there is no such file (lets huge files be refused unread). */
   fileSize?(path: string): number | undefined;
+  /**
+   * The real path of a file (symbolic links resolved), as Node resolves installed
+   * packages; without it, package paths are used as found.
+   */
+  realPath?(path: string): string;
 }
 
 export interface ConfigError {
@@ -76,6 +85,8 @@ interface ScaleRef {
 interface Part {
   scale?: ScaleRef;
   rules: Record<string, RulePatch>;
+  /** Where each rule id is written (to report custom rule ids nothing defines). */
+  ruleRanges: Record<string, Range>;
   sections?: Partial<SectionNames> & {required?: string[]};
   requireSuppressionReason?: boolean;
 }
@@ -92,8 +103,10 @@ interface Layer {
   base: Part;
   scales: Record<string, Scale>;
   overrides: Override[];
-  extends: Array<{path: string; range: Range}>;
+  /** `extends` entries as written: paths, package names or `brief:<pack>`. */
+  extends: Array<{spec: string; range: Range}>;
   ignores: string[];
+  customRules: Record<string, CustomRuleDefinition>;
   errors: ConfigError[];
   toError(range: Range, message: string, severity?: 'error' | 'warning'): ConfigError;
 }
@@ -103,10 +116,13 @@ export class ConfigCache {
   readonly layers = new Map<string, Layer>();
   /** Directory → config file found by walking up from it (null: none). */
   readonly discovered = new Map<string, string | null>();
+  /** `dir\0spec` → where an `extends` entry resolved to. */
+  readonly resolved = new Map<string, ResolvedExtends>();
   /** Drop everything (e.g. when a config file changes). */
   clear(): void {
     this.layers.clear();
     this.discovered.clear();
+    this.resolved.clear();
   }
 }
 
@@ -151,7 +167,7 @@ export function loadConfig(host: ConfigHost, options: LoadConfigOptions = {}): L
   const filePath = options.filePath ? normalize(options.filePath) : undefined;
   let root: string | undefined;
   if (options.explicitPath) {
-    root = resolve('/', options.explicitPath);
+    root = builtinPack(options.explicitPath) ? options.explicitPath : resolve('/', options.explicitPath);
     const layer = getLayer(host, root, cache, ctx);
     if (!layer.exists && layer.errors.length === 0) {
       errors.push({...fileError(root, `Config file not found: ${root}`), fatal: true});
@@ -179,7 +195,13 @@ function collect(host: ConfigHost, cache: ConfigCache, ctx: RuleSet, path: strin
   const layer = getLayer(host, path, cache, ctx);
   if (!layer.exists) return;
   const chain = [...stack, path];
-  for (const ext of layer.extends) {
+  for (const entry of layer.extends) {
+    const target = resolveExtends(host, cache, layer.dir, entry.spec);
+    if ('error' in target) {
+      errors.push(layer.toError(entry.range, target.error));
+      continue;
+    }
+    const ext = {path: target.path, range: entry.range};
     if (chain.includes(ext.path)) {
       const cycle = [...chain.slice(chain.indexOf(ext.path)), ext.path].join(' → ');
       errors.push(layer.toError(ext.range, `"extends" makes a cycle: ${cycle}. This entry is ignored.`));
@@ -189,15 +211,102 @@ function collect(host: ConfigHost, cache: ConfigCache, ctx: RuleSet, path: strin
       errors.push(layer.toError(ext.range, `"extends" goes more than ${MAX_EXTENDS_DEPTH} files deep; ${ext.path} is ignored.`));
       continue;
     }
-    const target = getLayer(host, ext.path, cache, ctx);
-    if (!target.exists && target.errors.length === 0) {
-      errors.push(layer.toError(ext.range, `Cannot find the config file to extend: ${ext.path}`));
+    const extended = getLayer(host, ext.path, cache, ctx);
+    if (!extended.exists && extended.errors.length === 0) {
+      errors.push(layer.toError(ext.range, target.missing ?? `Cannot find the config file to extend: ${ext.path}`));
       continue;
     }
     if (out.some((l) => l.file === ext.path)) continue; // already applied through another branch
     collect(host, cache, ctx, ext.path, chain, out, errors);
   }
   if (!out.includes(layer)) out.push(layer);
+}
+
+type ResolvedExtends = {path: string; missing?: string} | {error: string};
+
+/**
+ * Where an `extends` entry points: a built-in pack (`brief:phia`), an installed npm
+ * package (`brief-pack-x`, `@scope/brief-pack-x`, found like Node finds packages, by
+ * walking up `node_modules` folders from the config file's folder), or a path.
+ */
+function resolveExtends(host: ConfigHost, cache: ConfigCache, dir: string, spec: string): ResolvedExtends {
+  const key = `${dir}\0${spec}`;
+  let r = cache.resolved.get(key);
+  if (!r) {
+    r = resolveExtendsUncached(host, dir, spec);
+    // Failures are not kept: a pack installed after this run (npm install) is found next time.
+    if (!('error' in r)) cache.resolved.set(key, r);
+  }
+  return r;
+}
+
+function resolveExtendsUncached(host: ConfigHost, dir: string, spec: string): ResolvedExtends {
+  if (spec.startsWith(BUILTIN_PACK_PREFIX)) {
+    if (builtinPack(spec)) return {path: spec};
+    const id = spec.slice(BUILTIN_PACK_PREFIX.length);
+    return {error: `Unknown built-in pack "${spec}".${hint(id, BUILTIN_PACK_IDS).replace(/"([^"]+)"\?$/, '"brief:$1"?')} Built-in packs: ${BUILTIN_PACK_IDS.map((p) => `brief:${p}`).join(', ')}.`};
+  }
+  const pkg = parsePackageSpec(spec);
+  if (pkg) {
+    const found = findPackage(host, dir, pkg.name);
+    if (!found) {
+      // A file at that relative path next to the config file still works as a path.
+      const local = resolve(dir, spec);
+      if (exists(host, local)) return {path: local};
+      return {error: `Cannot find the rule pack "${pkg.name}": no node_modules/${pkg.name} in ${dir} or any folder above it. Install it (npm install --save-dev ${pkg.name}) or fix the name.`};
+    }
+    return packFile(host, found, pkg.name, pkg.subpath);
+  }
+  if (/^@?[a-z0-9][\w.-]*(?:\/[\w.-]+)?$/i.test(spec) && !/\.(?:ya?ml|json)$/i.test(spec) && !exists(host, resolve(dir, spec))) {
+    return {
+      path: resolve(dir, spec),
+      missing: `Cannot find the config file to extend: ${resolve(dir, spec)}. (Rule packs on npm are named "brief-pack-…" or "@scope/brief-pack-…"; built-in packs are ${BUILTIN_PACK_IDS.map((p) => `"brief:${p}"`).join(', ')}.)`,
+    };
+  }
+  return {path: resolve(dir, spec)};
+}
+
+/** The folder of an installed package, walking up `node_modules` folders from `dir`. */
+function findPackage(host: ConfigHost, dir: string, name: string): string | undefined {
+  for (const d of ancestors(dir)) {
+    if (d.endsWith('/node_modules')) continue; // Node never looks in node_modules/node_modules
+    const pkgDir = join(d, 'node_modules', name);
+    if (exists(host, `${pkgDir}/package.json`) || exists(host, `${pkgDir}/briefrc.yaml`)) {
+      try {
+        return host.realPath ? normalize(host.realPath(pkgDir)) : pkgDir;
+      } catch {
+        return pkgDir;
+      }
+    }
+  }
+  return undefined;
+}
+
+const PACK_FILES = ['briefrc.yaml', 'briefrc.yml', 'briefrc.json', '.briefrc.yaml'];
+
+/** The pack file of a package: `subpath`, the file its package.json names in "brief", or briefrc.yaml. */
+function packFile(host: ConfigHost, pkgDir: string, name: string, subpath: string | undefined): ResolvedExtends {
+  if (subpath) {
+    const file = resolve(pkgDir, subpath);
+    if (!file.startsWith(pkgDir + '/')) return {error: `"${name}/${subpath}" points outside the package.`};
+    return {path: file, missing: `The rule pack "${name}" has no file "${subpath}" (looked for ${file}).`};
+  }
+  let manifest: Record<string, unknown> | undefined;
+  try {
+    const text = host.readFile(`${pkgDir}/package.json`);
+    if (text !== undefined) manifest = JSON.parse(text) as Record<string, unknown>;
+  } catch (error) {
+    return {error: `Cannot read ${pkgDir}/package.json of the rule pack "${name}": ${(error as Error).message}`};
+  }
+  if (manifest && manifest.brief !== undefined) {
+    if (typeof manifest.brief !== 'string' || !manifest.brief.trim()) return {error: `The "brief" field of ${pkgDir}/package.json must name the pack's config file, e.g. "brief": "briefrc.yaml".`};
+    const file = resolve(pkgDir, manifest.brief);
+    return {path: file, missing: `The rule pack "${name}" names "${manifest.brief}" in the "brief" field of its package.json, but there is no such file (${file}).`};
+  }
+  for (const f of PACK_FILES) {
+    if (exists(host, `${pkgDir}/${f}`)) return {path: `${pkgDir}/${f}`};
+  }
+  return {error: `The package "${name}" (${pkgDir}) is not a rule pack: it has no briefrc.yaml, and its package.json names no file in a "brief" field.`};
 }
 
 function fileError(file: string, message: string): ConfigError {
@@ -218,11 +327,12 @@ function emptyLayer(file: string): Layer {
     file,
     dir: dirname(file),
     exists: false,
-    base: {rules: {}},
+    base: {rules: {}, ruleRanges: {}},
     scales: {},
     overrides: [],
     extends: [],
     ignores: [],
+    customRules: {},
     errors: [],
     toError: (_range, message, severity = 'error') => ({...fileError(file, message), severity}),
   };
@@ -230,6 +340,13 @@ function emptyLayer(file: string): Layer {
 
 function readLayer(host: ConfigHost, file: string, ctx: RuleSet): Layer {
   const layer = emptyLayer(file);
+  const pack = builtinPack(file);
+  if (pack) {
+    layer.exists = true;
+    layer.dir = '/';
+    parseLayer(pack.text, layer, ctx);
+    return layer;
+  }
   let text: string | undefined;
   try {
     const size = host.fileSize?.(file);
@@ -322,8 +439,10 @@ function parseLayer(text: string, layer: Layer, ctx: RuleSet): void {
     },
     rewrite(keyword, path, message) {
       if (keyword === 'maxItems' && path.length >= 2 && path[path.length - 2] === 'rules') {
-        const rule = ctx.byId.get(String(path[path.length - 1]));
+        const id = String(path[path.length - 1]);
+        const rule = ctx.byId.get(id);
         if (rule && !rule.optionsSchema) return `Rule "${rule.id}" has no options; give only its level, e.g. "${rule.id}: warning".`;
+        if (!rule && isCustomRuleId(id)) return `Custom rule "${id}" has no options; give only its level, e.g. "${id}: warning".`;
         return `"${formatPath(path)}" must be [level] or [level, options].`;
       }
       return undefined;
@@ -343,6 +462,17 @@ function parseLayer(text: string, layer: Layer, ctx: RuleSet): void {
   build(result.value as Record<string, unknown>, layer, validator.origins, toError);
 }
 
+/** Range of the value at `path` inside `root` (a validated value), or `fallback`. */
+function pathRange(origins: Origins, root: unknown, path: Array<string | number>, fallback: Range): Range {
+  let container: unknown = root;
+  for (let i = 0; i < path.length - 1; i++) {
+    const next = container && typeof container === 'object' ? (container as Record<string | number, unknown>)[path[i]] : undefined;
+    if (!next || typeof next !== 'object') return origins.range(container as object, path[i], fallback);
+    container = next;
+  }
+  return container && typeof container === 'object' ? origins.range(container as object, path[path.length - 1], fallback) : fallback;
+}
+
 function build(value: Record<string, unknown>, layer: Layer, origins: Origins, toError: Layer['toError']): void {
   const report = (range: Range, message: string, severity: 'error' | 'warning' = 'error') => layer.errors.push(toError(range, message, severity));
   // extends
@@ -350,8 +480,20 @@ function build(value: Record<string, unknown>, layer: Layer, origins: Origins, t
   const extList = typeof ext === 'string' ? [ext] : Array.isArray(ext) ? (ext as string[]) : [];
   extList.forEach((p, i) => {
     const range = typeof ext === 'string' ? origins.range(value, 'extends') : origins.range(ext as object, i);
-    layer.extends.push({path: resolve(layer.dir, p), range});
+    layer.extends.push({spec: p.trim(), range});
   });
+  // custom rules
+  const custom = (value.customRules ?? {}) as Record<string, CustomRuleDefinition>;
+  for (const [id, def] of Object.entries(custom)) {
+    if (!def || typeof def !== 'object') continue;
+    const problems = checkCustomRule(id, def);
+    for (const pr of problems) {
+      const range = pr.path.length === 0 ? origins.keyRange(custom, id) : pathRange(origins, def, pr.path, origins.keyRange(custom, id));
+      report(range, `Custom rule "${id}": ${pr.message}${pr.severity === 'error' ? ' The rule is not used.' : ''}`, pr.severity);
+    }
+    if (problems.some((pr) => pr.severity === 'error')) continue;
+    layer.customRules[id] = {...def, definedIn: layer.file};
+  }
   // custom scales
   const scales = (value.scales ?? {}) as Record<string, Record<string, unknown>>;
   for (const [id, raw] of Object.entries(scales)) {
@@ -380,7 +522,7 @@ function build(value: Record<string, unknown>, layer: Layer, origins: Origins, t
 }
 
 function buildPart(value: Record<string, unknown>, origins: Origins): Part {
-  const part: Part = {rules: {}};
+  const part: Part = {rules: {}, ruleRanges: {}};
   if (typeof value.scale === 'string') part.scale = {id: value.scale.trim().toLowerCase(), range: origins.range(value, 'scale')};
   if (value.sections && typeof value.sections === 'object') {
     const s = value.sections as Record<string, string[] | undefined>;
@@ -396,6 +538,7 @@ function buildPart(value: Record<string, unknown>, origins: Origins): Part {
   for (const [id, setting] of Object.entries(rules)) {
     const patch = rulePatch(setting);
     if (patch) part.rules[id] = patch;
+    part.ruleRanges[id] = origins.keyRange(rules, id);
   }
   return part;
 }
@@ -507,6 +650,22 @@ function resolveLayers(layers: Layer[], filePath: string | undefined, errors: Co
   const known = new Map<string, Scale>(builtinScales);
   for (const l of layers) for (const [id, s] of Object.entries(l.scales)) known.set(id, s);
   for (const l of layers) Object.assign(config.scales, l.scales);
+  const customRules: Record<string, CustomRuleDefinition> = {};
+  for (const l of layers) Object.assign(customRules, l.customRules);
+  config.customRules = customRules;
+  const checkRuleIds = (layer: Layer, part: Part) => {
+    for (const id of Object.keys(part.rules)) {
+      if (!isCustomRuleId(id) || customRules[id]) continue;
+      const defined = Object.keys(customRules);
+      errors.push(
+        layer.toError(
+          part.ruleRanges[id] ?? [0, 0],
+          `Unknown custom rule "${id}".${hint(id, defined)} ${defined.length ? `Custom rules in this configuration: ${defined.join(', ')}.` : 'Define it under "customRules:" (here or in a file this one extends).'}`,
+          'warning',
+        ),
+      );
+    }
+  };
 
   const checkScale = (layer: Layer, ref: ScaleRef | undefined): boolean => {
     if (!ref) return false;
@@ -528,20 +687,42 @@ function resolveLayers(layers: Layer[], filePath: string | undefined, errors: Co
       const rule = ctx.byId.get(id);
       const prev = config.rules[id];
       config.rules[id] = {
-        level: patch.level ?? prev?.level ?? rule?.defaultLevel ?? 'warning',
+        level: patch.level ?? prev?.level ?? rule?.defaultLevel ?? customRules[id]?.severity ?? 'warning',
         options: {...(prev?.options ?? {}), ...(patch.options ?? {})},
       };
     }
   };
   for (const layer of layers) {
     apply(layer, layer.base);
+    checkRuleIds(layer, layer.base);
     const rel = filePath ? relative(layer.dir, filePath) : undefined;
     for (const o of layer.overrides) {
+      checkRuleIds(layer, o);
       if (rel !== undefined && o.match(rel)) apply(layer, o);
       else checkScale(layer, o.scale);
     }
   }
+  allowRequiredMetadata(config, ctx.byId.get('frontmatter-keys')?.defaultLevel ?? 'warning');
   return config;
+}
+
+/**
+ * Front-matter keys a required-metadata rule asks for are keys the team uses on
+ * purpose: frontmatter-keys must not call them unknown.
+ */
+function allowRequiredMetadata(config: ResolvedConfig, defaultLevel: RuleLevel): void {
+  const keys = new Set<string>();
+  for (const [id, def] of Object.entries(config.customRules ?? {})) {
+    if (def.kind !== 'required-metadata' || config.rules[id]?.level === 'off') continue;
+    for (const k of Array.isArray(def.keys) ? def.keys : Object.keys(def.keys ?? {})) keys.add(k);
+  }
+  if (keys.size === 0) return;
+  const prev = config.rules['frontmatter-keys'];
+  const allow = Array.isArray(prev?.options?.allow) ? (prev.options.allow as unknown[]).filter((k): k is string => typeof k === 'string') : [];
+  config.rules['frontmatter-keys'] = {
+    level: prev?.level ?? defaultLevel,
+    options: {...(prev?.options ?? {}), allow: [...new Set([...allow, ...keys])]},
+  };
 }
 
 /** Drops repeats; orders by file (in the order first met), then position. */

@@ -7,6 +7,9 @@ import type {Rule} from '../rules/types.js';
 import {ruleDocsUrl} from '../rules/types.js';
 import {builtinScales} from '../scales/index.js';
 import type {JsonSchema} from './validate.js';
+import {CATEGORIES} from '../rules/types.js';
+import {CUSTOM_FACTS, CUSTOM_RULE_ID_PATTERN, CUSTOM_SCOPES, MAX_PATTERN_LENGTH, METADATA_FORMATS} from '../custom/types.js';
+import {BUILTIN_PACK_IDS} from '../packs/index.js';
 
 export const LEVELS = ['off', 'hint', 'info', 'warning', 'error'] as const;
 export const REQUIRED_SECTION_KINDS = ['title', 'summary', 'judgements', 'sources'] as const;
@@ -60,8 +63,8 @@ export function buildConfigSchema(rules: readonly Rule[]): Obj {
     properties: {
       $schema: {description: 'URL or path of this JSON Schema (for editors).', type: 'string'},
       extends: {
-        description: 'Config file(s) to build on, relative to this file. Later files and this file override earlier ones.',
-        oneOf: [{type: 'string', minLength: 1}, {type: 'array', items: {type: 'string', minLength: 1}}],
+        description: `Config file(s) or rule packs to build on: a path relative to this file, an installed npm package named "brief-pack-…" or "@scope/brief-pack-…", or a built-in pack (${BUILTIN_PACK_IDS.map((id) => `"brief:${id}"`).join(', ')}). Later entries and this file override earlier ones.`,
+        oneOf: [{$ref: '#/definitions/extendsEntry'}, {type: 'array', items: {$ref: '#/definitions/extendsEntry'}}],
       },
       scale: {$ref: '#/definitions/scaleId'},
       scales: {
@@ -71,6 +74,12 @@ export function buildConfigSchema(rules: readonly Rule[]): Obj {
         additionalProperties: {$ref: '#/definitions/customScale'},
       },
       rules: {$ref: '#/definitions/rules'},
+      customRules: {
+        description: 'House rules written as data, by id (a namespaced id such as "house/no-very"). See docs/custom-rules.md.',
+        type: 'object',
+        propertyNames: {pattern: CUSTOM_RULE_ID_PATTERN, description: 'a namespaced id in lower case, e.g. "house/no-very"'},
+        additionalProperties: {$ref: '#/definitions/customRule'},
+      },
       sections: {$ref: '#/definitions/sections'},
       requireSuppressionReason: {
         description: 'Require a reason (`-- why`) in every brief-disable comment.',
@@ -104,8 +113,16 @@ export function buildConfigSchema(rules: readonly Rule[]): Obj {
         description: 'Per-rule settings: a level ("off", "hint", "info", "warning", "error"), [level, options] or {level, ...options}.',
         type: 'object',
         properties: ruleProps,
+        patternProperties: {[CUSTOM_RULE_ID_PATTERN]: {$ref: '#/definitions/customRuleSetting'}},
         additionalProperties: false,
       },
+      extendsEntry: {
+        description: 'A path relative to this file, an npm package "brief-pack-…" / "@scope/brief-pack-…", or "brief:<pack>".',
+        type: 'string',
+        minLength: 1,
+        examples: BUILTIN_PACK_IDS.map((id) => `brief:${id}`),
+      },
+      ...customRuleDefinitions(),
       sections: {
         description: 'Section template: heading names (case-insensitive) that give a section its role, and the sections a brief must have.',
         type: 'object',
@@ -167,6 +184,108 @@ export function buildConfigSchema(rules: readonly Rule[]): Obj {
         required: ['files'],
         additionalProperties: false,
       },
+    },
+  };
+}
+
+/** Schema definitions of `customRules` entries: one branch per kind, chosen by `kind`. */
+function customRuleDefinitions(): Obj {
+  const pattern: Obj = {type: 'string', minLength: 1, maxLength: MAX_PATTERN_LENGTH, description: 'A regular expression (RE2 syntax: no backreferences or lookaround).'};
+  const term: Obj = {type: 'string', minLength: 1, maxLength: MAX_PATTERN_LENGTH};
+  const common: Obj = {
+    message: {description: 'Message shown for each finding; placeholders such as {match} and {preferred} are filled in.', type: 'string', minLength: 1},
+    severity: {description: 'Level of the rule\'s findings (default "warning"); `rules:` can still change it.', $ref: '#/definitions/level'},
+    category: {description: 'Category shown with each finding (default "style").', type: 'string', enum: [...CATEGORIES]},
+    scope: {
+      description: 'Where the rule looks: each key judgement statement, each evidence item, the Summary, the whole document (Sources excepted) or each source entry.',
+      type: 'string',
+      enum: [...CUSTOM_SCOPES],
+    },
+    description: {description: 'One line shown by `brief rules`.', type: 'string'},
+    docs: {description: 'a web address starting with http:// or https:// (the rule documentation that diagnostics link to)', type: 'string', pattern: '^https?://'},
+    ignoreCase: {description: 'Terms and patterns ignore case unless this is false (default true).', type: 'boolean'},
+  };
+  const kind = (name: string, description: string, props: Obj, required: string[]): Obj => ({
+    description,
+    type: 'object',
+    properties: {kind: {const: name}, ...common, ...props},
+    required: ['kind', ...required],
+    additionalProperties: false,
+  });
+  const terms: Obj = {description: 'Words or phrases, matched as whole words.', type: 'array', minItems: 1, items: term};
+  const patterns: Obj = {description: 'Regular expressions (RE2 syntax).', type: 'array', minItems: 1, items: pattern};
+  return {
+    customRuleSetting: {
+      description: 'Level of a custom rule: a level, [level] or {level}.',
+      oneOf: [
+        {$ref: '#/definitions/level'},
+        {type: 'array', items: [{$ref: '#/definitions/level'}], minItems: 1, maxItems: 1},
+        {type: 'object', properties: {level: {$ref: '#/definitions/level'}}, additionalProperties: false},
+      ],
+    },
+    matcher: {
+      description: 'What to look for: a regular expression, or {terms, patterns, facts} (any of them counts).',
+      oneOf: [
+        pattern,
+        {
+          type: 'object',
+          properties: {
+            terms,
+            patterns,
+            facts: {
+              description: 'Things the linter already recognises.',
+              type: 'array',
+              minItems: 1,
+              items: {type: 'string', enum: [...CUSTOM_FACTS]},
+            },
+          },
+          additionalProperties: false,
+        },
+      ],
+    },
+    metadataKey: {
+      description: 'What the value must look like (nothing: any non-empty value).',
+      type: ['object', 'null'],
+      properties: {
+        pattern: {...pattern, description: 'A regular expression the whole value must match (case-sensitive).'},
+        format: {type: 'string', enum: [...METADATA_FORMATS]},
+        values: {description: 'The allowed values.', type: 'array', minItems: 1, items: {type: ['string', 'number', 'boolean']}},
+      },
+      additionalProperties: false,
+    },
+    customRule: {
+      description: 'A custom rule. `kind` chooses what it checks: existence, substitution, occurrence, conditional or required-metadata.',
+      oneOf: [
+        kind('existence', 'Flags terms or patterns.', {terms, patterns}, []),
+        kind(
+          'substitution',
+          'Flags terms that have a preferred form, with a fix.',
+          {swap: {description: 'Term → preferred term.', type: 'object', additionalProperties: {type: 'string', minLength: 1}}},
+          ['swap'],
+        ),
+        kind(
+          'occurrence',
+          'Counts matches (or evidence items) per scope unit.',
+          {count: {$ref: '#/definitions/matcher'}, min: {type: 'integer', minimum: 0}, max: {type: 'integer', minimum: 0}},
+          ['count'],
+        ),
+        kind('conditional', 'Where "if" matches in a scope unit, "then" must match there too.', {if: {$ref: '#/definitions/matcher'}, then: {$ref: '#/definitions/matcher'}}, ['if', 'then']),
+        kind(
+          'required-metadata',
+          'Front-matter keys every brief must have, optionally in a format.',
+          {
+            keys: {
+              description: 'Key names, or a map of key → {pattern, format, values}.',
+              oneOf: [
+                {type: 'array', minItems: 1, items: {type: 'string', minLength: 1}},
+                {type: 'object', additionalProperties: {$ref: '#/definitions/metadataKey'}},
+              ],
+            },
+            invalidMessage: {description: 'Message when a value is present but wrong; placeholders {key}, {value}, {expected}.', type: 'string', minLength: 1},
+          },
+          ['keys'],
+        ),
+      ],
     },
   };
 }

@@ -1,4 +1,5 @@
 import type {Scale} from '../scales/index.js';
+import type {CustomRuleDefinition} from '../custom/types.js';
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 export type RuleLevel = Severity | 'off';
@@ -28,6 +29,8 @@ export interface ResolvedConfig {
   rules: Record<string, RuleSetting>;
   /** Require `-- reason` in brief-disable comments. */
   requireSuppressionReason: boolean;
+  /** House rules defined as data (`customRules:`), by id; compiled by `rulesFor` (core/src/custom). */
+  customRules?: Record<string, CustomRuleDefinition>;
 }
 
 export const DEFAULT_SECTION_NAMES: SectionNames = {
@@ -48,5 +51,6 @@ export function defaultConfig(): ResolvedConfig {
     requiredSections: ['title', 'summary', 'judgements'],
     rules: {},
     requireSuppressionReason: false,
+    customRules: {},
   };
 }

@@ -3,11 +3,13 @@
  * option schemas use, run on YAML syntax nodes so every problem has an exact
  * source range. Invalid parts are dropped from the value it returns; the rest is kept.
  *
- * Keywords: type, enum, const, properties, required, additionalProperties,
- * propertyNames, items (schema or tuple), minItems, maxItems, minimum, maximum,
- * exclusiveMinimum, exclusiveMaximum, minLength, maxLength, pattern, oneOf/anyOf
- * (the branch is chosen by the value's type, then by which validates), $ref
- * (local `#/…` pointers). Others (description, default, examples, title) are ignored.
+ * Keywords: type, enum, const, properties, patternProperties, required,
+ * additionalProperties, propertyNames, items (schema or tuple), minItems, maxItems,
+ * minimum, maximum, exclusiveMinimum, exclusiveMaximum, minLength, maxLength,
+ * pattern, oneOf/anyOf (the branch is chosen by the value's type, then by a
+ * discriminator — a property every object branch fixes with `const`, such as
+ * `kind` — then by which validates), $ref (local `#/…` pointers). Others
+ * (description, default, examples, title) are ignored.
  */
 import {isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node} from 'yaml';
 import {hint} from './suggest.js';
@@ -114,6 +116,9 @@ export class SchemaValidator {
     const branches = (s.oneOf ?? s.anyOf) as JsonSchema[] | undefined;
     if (Array.isArray(branches)) {
       const resolved = branches.map((b) => this.deref(b));
+      const chosen = this.byDiscriminator(node, resolved, path);
+      if (chosen === null) return {ok: false};
+      if (chosen) return this.validate(node, chosen, path);
       const fitting = resolved.filter((b) => accepts(b, kind, node));
       if (fitting.length === 0) {
         const msg = this.hooks.noBranch?.(path) ?? `${label(path)} must be ${describeBranches(resolved)}, not ${describeKind(kind, node)}.`;
@@ -160,6 +165,36 @@ export class SchemaValidator {
       default:
         return {ok: true, value};
     }
+  }
+
+  /**
+   * For a map and branches that all fix one property with `const` (e.g. `kind`):
+   * the branch its value names; null (reported) when the property is missing or
+   * names no branch; undefined when the branches have no such property.
+   */
+  private byDiscriminator(node: Node | null, branches: JsonSchema[], path: Path): JsonSchema | null | undefined {
+    if (!isMap(node) || branches.length < 2) return undefined;
+    const objects = branches.filter((b): b is Record<string, unknown> => typeof b === 'object' && b.type === 'object');
+    if (objects.length !== branches.length) return undefined;
+    const props = (b: Record<string, unknown>) => (b.properties ?? {}) as Record<string, Record<string, unknown>>;
+    const key = Object.keys(props(objects[0])).find((k) => objects.every((b) => props(b)[k] && 'const' in props(b)[k]));
+    if (!key) return undefined;
+    const values = objects.map((b) => props(b)[key].const);
+    const pair = node.items.find((p) => isScalar(p.key) && p.key.value === key);
+    if (!pair) {
+      this.issue(node, `${label(path)} needs ${show(key)}: one of ${values.map(show).join(', ')}.`);
+      return null;
+    }
+    const valueNode = pair.value as Node | null;
+    const value = scalarValue(valueNode);
+    const i = values.findIndex((v) => sameValue(v, value));
+    if (i < 0) {
+      const got = kindOf(valueNode) === 'string' ? show(value) : describeKind(kindOf(valueNode), valueNode);
+      const suggestion = typeof value === 'string' ? hint(value, values.map(String)) : '';
+      this.issue(valueNode ?? (pair.key as Node), `${label([...path, key])} must be one of ${values.map(show).join(', ')} (got ${got}).${suggestion}`);
+      return null;
+    }
+    return objects[i];
   }
 
   private checkString(node: Node | null, s: Record<string, unknown>, path: Path, value: string) {
@@ -248,7 +283,9 @@ export class SchemaValidator {
         }
       }
       let sub: JsonSchema | undefined;
+      const patterned = patternSchema(s.patternProperties, key);
       if (Object.prototype.hasOwnProperty.call(props, key)) sub = props[key];
+      else if (patterned !== undefined) sub = patterned;
       else if (s.additionalProperties === false) {
         const known = Object.keys(props);
         const custom = this.hooks.unknownKey?.(path, key, known);
@@ -296,6 +333,15 @@ export class SchemaValidator {
     if (!node) return null;
     return node.toJS(this.doc, {maxAliasCount: 100});
   }
+}
+
+/** The schema of the first `patternProperties` entry whose pattern matches `key`. */
+function patternSchema(patternProperties: unknown, key: string): JsonSchema | undefined {
+  if (!patternProperties || typeof patternProperties !== 'object') return undefined;
+  for (const [pattern, schema] of Object.entries(patternProperties as Record<string, JsonSchema>)) {
+    if (new RegExp(pattern, 'u').test(key)) return schema;
+  }
+  return undefined;
 }
 
 function resolvePointer(root: JsonSchema, ref: string): JsonSchema {

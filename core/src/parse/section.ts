@@ -326,10 +326,23 @@ function findDefinitions(
 }
 
 /** Key of a Sources-entry id ("S 3" and "s3" are one entry). */
+const entryKeys = new Map<string, string>();
+const labels = new Map<string, string>();
+
+/** Memoised: the same id strings come back on every keystroke (from cached section analyses). */
+function memo(map: Map<string, string>, key: string, compute: (s: string) => string): string {
+  let value = map.get(key);
+  if (value === undefined) {
+    if (map.size > 50000) map.clear();
+    map.set(key, (value = compute(key)));
+  }
+  return value;
+}
+
 export function entryKey(id: string): string {
-  return id.toLowerCase().replace(/\s+/g, '');
+  return memo(entryKeys, id, (s) => s.toLowerCase().replace(/\s+/g, ''));
 }
 
 export function normaliseLabel(label: string): string {
-  return label.trim().replace(/\s+/g, ' ').toLowerCase();
+  return memo(labels, label, (s) => s.trim().replace(/\s+/g, ' ').toLowerCase());
 }

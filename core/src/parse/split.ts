@@ -16,8 +16,18 @@ const NOT_PARAGRAPH = /^(?: {0,3}(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$)| {0,3}>| {4}|\
  * the first line of a setext heading's paragraph); text before the first heading is
  * its own section.
  */
-export function splitSections(text: string, from: number): SectionCut[] {
+export function splitSections(text: string, from: number, stop?: (cut: number) => boolean): SectionCut[] {
   const starts: number[] = [from];
+  let end = text.length;
+  // A cut where `stop` says the rest is known: the scan ends there (incremental re-split).
+  const push = (cut: number): boolean => {
+    if (stop?.(cut)) {
+      end = cut;
+      return true;
+    }
+    starts.push(cut);
+    return false;
+  };
   let fence: string | null = null;
   let pos = from;
   let paraStart = -1; // start of the current paragraph, for setext headings
@@ -40,7 +50,7 @@ export function splitSections(text: string, from: number): SectionCut[] {
       fence = f[1];
       paraStart = -1;
     } else if (ATX.test(line)) {
-      if (pos !== from) starts.push(pos);
+      if (pos !== from && push(pos)) break;
       paraStart = -1;
     } else if (line.trim() === '') {
       paraStart = -1;
@@ -48,7 +58,7 @@ export function splitSections(text: string, from: number): SectionCut[] {
       pos = next;
       continue;
     } else if (SETEXT.test(line) && paraStart >= 0) {
-      if (paraStart !== from) starts.push(paraStart);
+      if (paraStart !== from && push(paraStart)) break;
       paraStart = -1;
     } else if (prevBlank || paraStart < 0) {
       paraStart = NOT_PARAGRAPH.test(line) ? -1 : pos;
@@ -61,7 +71,7 @@ export function splitSections(text: string, from: number): SectionCut[] {
   const cuts: SectionCut[] = [];
   const sorted = [...new Set(starts)].sort((a, b) => a - b);
   for (let i = 0; i < sorted.length; i++) {
-    cuts.push({start: sorted[i], end: i + 1 < sorted.length ? sorted[i + 1] : text.length});
+    cuts.push({start: sorted[i], end: i + 1 < sorted.length ? sorted[i + 1] : end});
   }
   return cuts;
 }

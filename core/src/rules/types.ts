@@ -76,6 +76,18 @@ export interface Rule {
   enabledBy?: (config: ResolvedConfig) => boolean;
   /** Findings of this rule are never suppressed by brief-disable comments (they are about those comments). */
   unsuppressible?: boolean;
+  /**
+   * True when the rule only reads inside a unit (a key judgement with its subsections, a
+   * top-level section) plus the facts in the unit's key (roles, judgement numbering,
+   * sources, scale, config), and reports only inside that unit. The linter then re-runs it
+   * on changed units only. Default: the whole document on every run.
+   */
+  unitScoped?: boolean;
+  /**
+   * For document rules: a summary of everything the rule's findings depend on. When it is
+   * unchanged and no finding touches the edited text, last run's findings are reused.
+   */
+  signature?: (doc: BriefDocument) => string;
   check(context: RuleContext): void;
 }
 

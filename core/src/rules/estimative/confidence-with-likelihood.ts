@@ -7,6 +7,7 @@ export const confidenceWithLikelihood: Rule = {
   defaultLevel: 'warning',
   description: 'A confidence level and a likelihood term in the same sentence.',
   fixable: false,
+  unitScoped: true,
   docs: {
     rationale:
       'Confidence is about the basis of a judgement (sources, reasoning); likelihood is about the event. ICD 203 requires that a confidence level and a degree of likelihood are not combined in the same sentence, and PHIA keeps the two frameworks apart, because readers merge them into one number. Put the confidence statement in its own sentence.',

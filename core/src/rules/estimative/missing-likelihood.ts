@@ -7,6 +7,7 @@ export const missingLikelihood: Rule = {
   defaultLevel: 'warning',
   description: 'Key judgement that states no likelihood and no confidence level.',
   fixable: false,
+  unitScoped: true,
   docs: {
     rationale:
       'A key judgement is an estimate, and the reader needs to know how sure the analyst is. Stated as a bare fact ("will", "certainly"), it claims a certainty the evidence rarely supports. Say how likely the outcome is with a term from the brief\'s scale, or, for a judgement about a fact rather than an event, state your confidence level (ICD 203 uses confidence for facts and likelihood for events: one of the two is enough).',

@@ -9,6 +9,7 @@ export const modifiedPossible: Rule = {
   defaultLevel: 'warning',
   description: '"Possible" modified ("serious possibility", "highly possible").',
   fixable: false,
+  unitScoped: true,
   docs: {
     rationale:
       'Sherman Kent\'s rule: the word "possible" and its cognates must not be modified. His colleagues read "serious possibility" as anything from 20% to 80%. Replace the phrase with a term of the brief\'s scale that says how likely the outcome is.',

@@ -10,6 +10,7 @@ export const percentageBand: Rule = {
   defaultLevel: 'error',
   description: "A stated percentage outside the band of the likelihood term it accompanies.",
   fixable: false,
+  unitScoped: true,
   docs: {
     rationale:
       'Putting the band next to the word ("likely (55–75%)") helps readers, but only if the figure agrees with the term. "Likely (20%)" contradicts itself: the reader cannot tell which one the analyst meant. Quick fixes offer the term\'s band in place of the figure, or the scale\'s term for the figure.',

@@ -32,6 +32,7 @@ export const stackedHedge: Rule = {
   defaultLevel: 'warning',
   description: 'Two hedges stacked on one claim ("could possibly", "likely may").',
   fixable: false,
+  unitScoped: true,
   docs: {
     rationale:
       'Stacking hedges ("could possibly", "may perhaps", "is likely to potentially") blurs the estimate twice: the reader cannot tell which uncertainty the analyst means, or how large it is. Keep one expression of likelihood, from the brief\'s scale.',

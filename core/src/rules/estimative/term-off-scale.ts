@@ -15,6 +15,7 @@ export const termOffScale: Rule = {
   defaultLevel: 'warning',
   description: "Likelihood term that is not on the brief's estimative scale.",
   fixable: true,
+  unitScoped: true,
   docs: {
     rationale:
       "A brief states likelihood in the words of one published scale, so that every reader maps each word to the same band. A term from another scale (\"very likely\" in a PHIA brief) or from no scale (\"extremely likely\") has no agreed band on the brief's scale. The fix offers the term of the brief's scale whose band is closest.",

@@ -8,6 +8,7 @@ export const vagueHedge: Rule = {
   defaultLevel: 'warning',
   description: 'Vague hedge (may, might, could, possibly, perhaps) in a key judgement.',
   fixable: false,
+  unitScoped: true,
   docs: {
     rationale:
       'Readers place "may", "might" and "could" anywhere from about 10% to 70% (survey medians around 40%): such words tell a decision-maker almost nothing. A key judgement states its likelihood with a term of the brief\'s scale instead. Hedges in evidence, quotations and sources are not judgements and are not flagged.',

@@ -7,6 +7,7 @@ export const judgementNoEvidence: Rule = {
   defaultLevel: 'error',
   description: 'Key judgement with no evidence under it.',
   fixable: false,
+  unitScoped: true,
   docs: {
     rationale:
       'A key judgement is only as good as the evidence behind it. In the heading layout each key judgement is followed by the evidence that supports it; a judgement with nothing under it asks the reader to take it on trust. (In the "Key Judgements" list layout the evidence sits elsewhere in the body, and this rule does not apply.)',

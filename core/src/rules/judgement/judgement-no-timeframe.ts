@@ -7,6 +7,7 @@ export const judgementNoTimeframe: Rule = {
   defaultLevel: 'warning',
   description: 'Key judgement about an outcome with no time bound.',
   fixable: false,
+  unitScoped: true,
   optionsSchema: {
     type: 'object',
     properties: {

@@ -7,6 +7,7 @@ export const judgementUnsourced: Rule = {
   defaultLevel: 'warning',
   description: 'Key judgement whose evidence cites no source at all.',
   fixable: false,
+  unitScoped: true,
   docs: {
     rationale:
       'Evidence is information from somewhere: a report, a statistic, an intercept. When none of a judgement\'s evidence cites a source, the reader cannot tell reporting from the analyst\'s own assumptions or weigh how reliable it is. Cite the source of each evidence item (footnotes `[^id]`, links or source ids).',

@@ -1,7 +1,7 @@
 import type {Rule} from '../types.js';
 import type {BriefDocument, SourceEntry} from '../../parse/document.js';
 import {normaliseLabel} from '../../parse/section.js';
-import {SourcingIndex, entryKey, sourceIdRange} from './units.js';
+import {SourcingIndex, sourcingSignature, entryKey, sourceIdRange} from './units.js';
 
 function label(s: SourceEntry): string {
   if (!s.id) return `the entry ‘${s.text.length > 40 ? s.text.slice(0, 40) + '…' : s.text}’`;
@@ -80,6 +80,7 @@ export const sourceDuplicate: Rule = {
   defaultLevel: 'warning',
   description: 'The same source is defined twice (same id, same URL or same text).',
   fixable: false,
+  signature: sourcingSignature,
   docs: {
     rationale:
       'A source listed twice makes the reader count two pieces of reporting where there is one: a claim resting on [^1] and [^4] looks corroborated when both are the same article. ICD 203 standard 1 asks a brief to describe the quality and credibility of its sources, which includes not overstating how many there are. The rule reports a second definition of the same id (which Markdown ignores: citations reach only the first), two sources with the same URL, and two sources whose text is the same apart from case, spacing and punctuation. Merge them and cite the one that remains.',

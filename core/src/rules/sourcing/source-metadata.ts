@@ -22,6 +22,7 @@ export const sourceMetadata: Rule = {
   defaultLevel: 'off',
   description: 'A source entry lacks a date or an Admiralty grade (off by default).',
   fixable: false,
+  signature: (doc) => doc.sourcesKey,
   optionsSchema: {
     type: 'object',
     properties: {

@@ -1,5 +1,5 @@
 import type {Rule} from '../types.js';
-import {SourcingIndex, sourceIdRange} from './units.js';
+import {SourcingIndex, sourcingSignature, sourceIdRange} from './units.js';
 
 export const sourceUnused: Rule = {
   id: 'source-unused',
@@ -7,6 +7,7 @@ export const sourceUnused: Rule = {
   defaultLevel: 'warning',
   description: 'A source is defined but nothing in the brief cites it.',
   fixable: false,
+  signature: sourcingSignature,
   docs: {
     rationale:
       'Every source listed in a brief should support something the brief says. ICD 206 ties source references to the reporting that judgements depend on: a footnote or reference that no sentence cites either supports nothing (remove it) or lost its citation in editing (so a claim now stands unsourced, put the citation back). Entries of a Sources section are checked only when the brief cites them by id (`[S3]`); a Sources list that is never cited by id is read as a bibliography.',

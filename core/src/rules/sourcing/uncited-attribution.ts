@@ -1,7 +1,7 @@
 import type {Rule} from '../types.js';
 import {at, quote} from '../util.js';
 import {inside} from '../../analysis/sentences.js';
-import {SourcingIndex} from './units.js';
+import {SourcingIndex, spanIndexAt} from './units.js';
 
 export const uncitedAttribution: Rule = {
   id: 'uncited-attribution',
@@ -9,6 +9,7 @@ export const uncitedAttribution: Rule = {
   defaultLevel: 'warning',
   description: 'A claim is attributed to others ("according to", "reportedly", "officials said") without a citation.',
   fixable: false,
+  unitScoped: true,
   docs: {
     rationale:
       '"According to officials", "reportedly" and "sources say" tell the reader that a claim rests on someone else\'s word, then withhold whose. The reader cannot judge the access, record or bias of an unnamed, uncited source. ICD 206 asks for a source reference for the reporting that judgements depend on, and ICD 203 standard 1 asks the product to describe the quality and credibility of its sources. Cite the report the attribution refers to, in the same sentence or the next (anywhere in the same list item), or, if the claim is your own judgement, state it as one. This applies to the Summary and key judgements too, but not to block quotes, footnotes or the Sources section.',
@@ -28,7 +29,7 @@ export const uncitedAttribution: Rule = {
       for (const hit of f.attributions) {
         // Words inside a quotation are the speaker's, not the brief's.
         if (inside(f.quotes, hit.start, hit.end)) continue;
-        const si = f.sentences.findIndex((s) => hit.start >= s.start && hit.start < s.end);
+        const si = spanIndexAt(f.sentences, hit.start);
         if (si < 0 || done.has(si)) continue;
         done.add(si);
         if (index.isCited(block, f.sentences[si])) continue;

@@ -4,7 +4,7 @@ import {at, quote} from '../util.js';
 import type {Block} from '../../parse/section.js';
 import type {BriefSection} from '../../parse/document.js';
 import {wordCount} from '../../analysis/sentences.js';
-import {SourcingIndex, estimativeBefore} from './units.js';
+import {SourcingIndex, estimativeBefore, spanIndexAt} from './units.js';
 
 /** Quotation marks that name something rather than quote someone: so-called "…", the plan known as "…". */
 const NAMING = /(?:so[-\s]called|dubbed|called|termed|known\s+as|named|titled|entitled|labell?ed|branded|nicknamed|code-?named|slogan|motto|banner|operation|campaign|hashtag)\s*$/i;
@@ -21,6 +21,7 @@ export const uncitedClaim: Rule = {
   defaultLevel: 'warning',
   description: 'Evidence states a figure or quotes someone without citing a source.',
   fixable: false,
+  unitScoped: true,
   docs: {
     rationale:
       'Figures (counts, amounts, percentages) and direct quotations are the claims a reader most needs to check, and the ones most often copied wrongly. ICD 206 asks for a source reference for the reporting on which judgements depend, and ICD 203 standard 1 asks the product to describe the quality and credibility of its sources: an uncited number gives the reader nothing to weigh. The rule looks at evidence (not the Summary, judgement statements, quotations set off as block quotes or the Sources section). A citation anywhere in the same list item counts; in a paragraph, a citation in the same sentence or the next. Years, dates, durations ("12 months"), labels ("Article 5", "F-16") and probabilities ("likely (55–75%)") are not figures.',
@@ -58,7 +59,7 @@ export const uncitedClaim: Rule = {
       claims.sort((a, b) => a.hit.start - b.hit.start);
       const done = new Set<number>();
       for (const claim of claims) {
-        const si = f.sentences.findIndex((s) => claim.hit.start >= s.start && claim.hit.start < s.end);
+        const si = spanIndexAt(f.sentences, claim.hit.start);
         if (si < 0 || done.has(si)) continue;
         const sentence = f.sentences[si];
         // A figure the analyst states as an estimate ("likely to reach 300") is a judgement, not reporting.

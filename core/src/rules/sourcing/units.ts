@@ -9,7 +9,7 @@
  * - in a paragraph: the claim's sentence or the next one.
  */
 import type {Block} from '../../parse/section.js';
-import type {BriefDocument, BriefSection, SourceEntry} from '../../parse/document.js';
+import {effectiveRole, type BriefDocument, type BriefSection, type SourceEntry} from '../../parse/document.js';
 import type {Span} from '../../analysis/sentences.js';
 import type {CitationKind} from '../../analysis/inline.js';
 
@@ -45,6 +45,41 @@ interface Place {
 }
 
 const indexes = new WeakMap<BriefDocument, SourcingIndex>();
+const sectionSignatures = new WeakMap<BriefSection, string>();
+const sectionNumbers = new WeakMap<BriefSection, number>();
+let sectionCount = 0;
+
+function sectionNumber(s: BriefSection): number {
+  let n = sectionNumbers.get(s);
+  if (n === undefined) sectionNumbers.set(s, (n = ++sectionCount));
+  return n;
+}
+
+/**
+ * Everything the document-level sourcing rules read, as one string: the source
+ * definitions, and each section's role and citations (kind, id, URL, footnote body,
+ * written text of reference citations); a Sources section counts whole (by identity:
+ * the parser makes a new section object whenever its text changes). Prose edits
+ * elsewhere leave it unchanged, so those rules' findings are reused on a keystroke.
+ */
+export function sourcingSignature(doc: BriefDocument): string {
+  const parts: string[] = [doc.sourcesKey];
+  for (const s of doc.sections) {
+    let sig = sectionSignatures.get(s);
+    if (sig === undefined) {
+      const bits: string[] = [];
+      for (const c of s.candidates) {
+        bits.push(c.kind, c.id ?? '', c.url ?? '', c.block.footnote ?? '-', c.kind === 'reference' ? doc.text.slice(c.start, c.end) : '');
+      }
+      sig = bits.join('\u0001');
+      sectionSignatures.set(s, sig);
+    }
+    // Only whether a citation stands in the Sources section matters to these rules.
+    // A Sources section counts whole: any change to it makes a new section object, with a new number.
+    parts.push(effectiveRole(s) === 'sources' ? `S#${sectionNumber(s)}` : sig);
+  }
+  return parts.join('\u0000');
+}
 
 export class SourcingIndex {
   /** The index of a document, built once and shared by the sourcing rules. */
@@ -173,8 +208,9 @@ export class SourcingIndex {
       return cited;
     }
     const {sentences, cited} = this.sentenceCitations(block);
-    const i = sentences.findIndex((s) => sentence.start < s.end && s.start < sentence.end);
-    if (i < 0) return this.citationsOf(block).length > 0;
+    let i = firstEndingAfter(sentences, sentence.start);
+    if (i < sentences.length && !(sentences[i].start < sentence.end)) i = -1;
+    if (i < 0 || i >= sentences.length) return this.citationsOf(block).length > 0;
     // The same sentence, or the next one (skipping sentences made of citations only).
     return cited[i] || (i + 1 < cited.length && cited[i + 1]);
   }
@@ -293,7 +329,12 @@ export function splitIds(label: string): Array<{id: string; offset: number}> | u
 /** Is the text before `pos` in this sentence the analyst's own estimate ("likely", "we assess", "high confidence")? */
 export function estimativeBefore(block: Block, sentence: Span, pos: number): boolean {
   const f = block.facts;
-  for (const h of [...f.terms, ...f.confidence]) if (h.start >= sentence.start && h.start < pos) return true;
+  // Hits are in text order: look only at the first one at or after the sentence's start
+  // (a scan of every hit per claim was quadratic on long one-line evidence).
+  for (const hits of [f.terms, f.confidence]) {
+    const h = hits[firstStartingAt(hits, sentence.start)];
+    if (h && h.start < pos) return true;
+  }
   const head = block.masked.slice(sentence.start, pos);
   return /^[\s"“(]*(?:we|i)\s+(?:(?:now|still|also|therefore|continue\s+to)\s+)?(?:assess|judge|estimate|expect|forecast|project|anticipate|calculate|believe|think)(?!\p{L})/iu.test(head)
     || /^[\s"“(]*(?:if|unless|should|were|watch\s+for|indicators?)(?!\p{L})/iu.test(head);
@@ -339,4 +380,34 @@ export function sourceIdRange(doc: BriefDocument, s: SourceEntry): {start: numbe
   }
   const nl = doc.text.indexOf('\n', s.start);
   return {start: s.start, end: Math.min(s.end, nl < 0 ? s.end : nl)};
+}
+
+/** Index of the first span (sorted, non-overlapping) whose end is after `pos`; `spans.length` if none. */
+export function firstEndingAfter(spans: ReadonlyArray<{end: number}>, pos: number): number {
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid].end > pos) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+/** Index of the first hit (in text order) that starts at or after `pos`; `hits.length` if none. */
+function firstStartingAt(hits: ReadonlyArray<{start: number}>, pos: number): number {
+  let lo = 0;
+  let hi = hits.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (hits[mid].start >= pos) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+/** Index of the span (sorted, non-overlapping) that contains `pos`, or -1. */
+export function spanIndexAt(spans: ReadonlyArray<{start: number; end: number}>, pos: number): number {
+  const i = firstEndingAfter(spans, pos);
+  return i < spans.length && spans[i].start <= pos ? i : -1;
 }

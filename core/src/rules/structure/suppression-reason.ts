@@ -1,8 +1,8 @@
 import type {Fix, Rule} from '../types.js';
 import {quote} from '../util.js';
 import {parseSuppressions} from '../../suppressions.js';
-// A cycle (the rule index imports this module): use `rulesById` only inside `check`, never at load time.
-import {rulesById} from '../index.js';
+// A cycle (the rule index imports this module): use `rulesByIdFor` only inside `check`, never at load time.
+import {rulesByIdFor} from '../../custom/index.js';
 import {nearMisses, orList, uniqueNearest} from './near.js';
 
 export const suppressionReason: Rule = {
@@ -20,7 +20,7 @@ export const suppressionReason: Rule = {
     good: `# Harbour strike\n\n## Summary\n\n<!-- brief-disable-next-line term-off-scale -- the union's words, quoted -->\nThe union called a return to work "very likely" this week.\n`,
   },
   check({doc, report}) {
-    const known = rulesById;
+    const known = rulesByIdFor(doc.config);
     for (const s of parseSuppressions(doc.comments)) {
       if (s.kind === 'enable') continue;
       const raw = doc.text.slice(s.start, s.end);

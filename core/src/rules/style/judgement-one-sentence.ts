@@ -19,6 +19,7 @@ export const judgementOneSentence: Rule = {
   defaultLevel: 'info',
   description: 'A key judgement stated in more than one sentence.',
   fixable: false,
+  unitScoped: true,
   docs: {
     rationale:
       'A key judgement is the bottom line a reader takes away, and readers quote it on its own. One sentence keeps it to a single claim with its likelihood and time frame; reasons, caveats and background belong in the evidence beneath it. ICD 203 standard 6 asks for the main analytic message up front and clearly stated.',
