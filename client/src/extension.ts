@@ -4,7 +4,17 @@
  * server); this file only wires VS Code to it.
  */
 import * as vscode from 'vscode';
-import {LanguageClient, TransportKind, State, type LanguageClientOptions, type ServerOptions} from 'vscode-languageclient/node';
+import {
+  CloseAction,
+  ErrorAction,
+  LanguageClient,
+  TransportKind,
+  State,
+  type CloseHandlerResult,
+  type ErrorHandler,
+  type LanguageClientOptions,
+  type ServerOptions,
+} from 'vscode-languageclient/node';
 import {STATUS_NOTIFICATION, type StatusParams} from '../../server/src/protocol.js';
 import {BriefStatus} from './status.js';
 import {registerCommands} from './commands.js';
@@ -19,7 +29,21 @@ export interface BriefApi {
   status(uri: string): StatusParams | undefined;
   /** Fires when the preview shows a document version. */
   onDidRenderPreview: vscode.Event<{uri: string; version: number}>;
+  /** Process id of the running language server (tests stop it to check recovery). */
+  serverPid(): number | undefined;
+  /** Each unexpected stop of the server: what the user was told, and whether it was restarted. */
+  serverStops(): ReadonlyArray<ServerStop>;
 }
+
+export interface ServerStop {
+  at: number;
+  restarted: boolean;
+  message: string;
+}
+
+/** Unexpected stops in this window count towards the limit; past it the server stays stopped until the user restarts it. */
+export const RESTART_WINDOW_MS = 3 * 60 * 1000;
+export const MAX_RESTARTS = 4;
 
 export async function activate(context: vscode.ExtensionContext): Promise<BriefApi> {
   const output = vscode.window.createOutputChannel('Brief Studio', {log: true});
@@ -34,7 +58,38 @@ export async function activate(context: vscode.ExtensionContext): Promise<BriefA
   // A code action request (fix-all on save above all) must not overtake the edit just made:
   // hold requests until every didChange already started has been sent.
   const pendingChanges = new Set<Promise<void>>();
+
+  // The server process died (crash, out of memory, killed): restart it and say so; if it keeps
+  // dying, stop trying and offer a restart. The user always sees what happened.
+  const stops: ServerStop[] = [];
+  let recentStops: number[] = [];
+  const errorHandler: ErrorHandler = {
+    error: (_error, _message, count) => ({action: count !== undefined && count <= 3 ? ErrorAction.Continue : ErrorAction.Shutdown, handled: false}),
+    closed: (): CloseHandlerResult => {
+      const now = Date.now();
+      recentStops = [...recentStops.filter((t) => now - t < RESTART_WINDOW_MS), now];
+      if (recentStops.length <= MAX_RESTARTS) {
+        const message = 'Brief Studio: the language server stopped unexpectedly and has been restarted. Your briefs are being checked again.';
+        stops.push({at: now, restarted: true, message});
+        output.warn(`${message} (${recentStops.length} of ${MAX_RESTARTS} restarts allowed in ${RESTART_WINDOW_MS / 60000} minutes)`);
+        void vscode.window.showWarningMessage(message, 'Show Output').then((pick) => {
+          if (pick) output.show();
+        });
+        return {action: CloseAction.Restart, handled: true};
+      }
+      const message = `Brief Studio: the language server stopped ${recentStops.length} times in ${RESTART_WINDOW_MS / 60000} minutes, so it was not restarted and briefs are not being checked. See the output for the cause, then restart it.`;
+      stops.push({at: now, restarted: false, message});
+      output.error(message);
+      void vscode.window.showErrorMessage(message, 'Restart Server', 'Show Output').then((pick) => {
+        if (pick === 'Restart Server') void restartServer();
+        else if (pick) output.show();
+      });
+      return {action: CloseAction.DoNotRestart, handled: true};
+    },
+  };
+
   const clientOptions: LanguageClientOptions = {
+    errorHandler,
     middleware: {
       didChange: (event, next) => {
         const sent = next(event);
@@ -53,7 +108,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<BriefA
     ],
     synchronize: {
       configurationSection: 'brief',
-      fileEvents: vscode.workspace.createFileSystemWatcher('**/.briefrc.{yaml,yml,json}'),
+      // Config files and baselines: the server re-reads them and re-publishes.
+      fileEvents: [vscode.workspace.createFileSystemWatcher('**/.briefrc.{yaml,yml,json}'), vscode.workspace.createFileSystemWatcher('**/.brief-baseline.json')],
     },
     outputChannel: output,
     initializationOptions: () => ({settings: vscode.workspace.getConfiguration('brief'), trusted: vscode.workspace.isTrusted}),
@@ -80,12 +136,27 @@ export async function activate(context: vscode.ExtensionContext): Promise<BriefA
       if (pick) output.show();
     });
   }
-  return {client: () => client, status: (uri) => status.get(uri), onDidRenderPreview: preview.onDidRender};
+  return {
+    client: () => client,
+    status: (uri) => status.get(uri),
+    onDidRenderPreview: preview.onDidRender,
+    serverPid: () => (client?.state === State.Running ? client.serverProcess?.pid : undefined),
+    serverStops: () => stops,
+  };
 
   async function restartServer() {
     if (!client) return;
-    await client.restart();
-    void vscode.window.setStatusBarMessage('Brief Studio: language server restarted', 3000);
+    // A restart the user asks for starts a fresh count of unexpected stops.
+    recentStops = [];
+    try {
+      await client.restart();
+      void vscode.window.setStatusBarMessage('Brief Studio: language server restarted', 3000);
+    } catch (error) {
+      output.error(`Restarting the language server failed: ${(error as Error).message}`);
+      void vscode.window.showErrorMessage(`Brief Studio: the language server could not be restarted: ${(error as Error).message}`, 'Show Output').then((pick) => {
+        if (pick) output.show();
+      });
+    }
   }
 }
 

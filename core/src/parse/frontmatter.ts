@@ -69,7 +69,8 @@ export function parseFrontMatter(text: string): FrontMatter | undefined {
     errors: [],
   };
   const lineCounter = new LineCounter();
-  const doc = parseDocument(yamlText, {lineCounter, prettyErrors: false, uniqueKeys: true});
+  // logLevel 'error': warnings go to our findings, never to the host's stderr.
+  const doc = parseDocument(yamlText, {lineCounter, prettyErrors: false, uniqueKeys: true, logLevel: 'error'});
   for (const error of doc.errors) {
     const [a, b] = error.pos;
     const start = contentStart + Math.min(a, yamlText.length);
@@ -91,7 +92,21 @@ export function parseFrontMatter(text: string): FrontMatter | undefined {
     });
     return fm;
   }
-  const json = doc.toJS({maxAliasCount: 100}) as Record<string, unknown>;
+  let json: Record<string, unknown>;
+  try {
+    json = doc.toJS({maxAliasCount: 100}) as Record<string, unknown>;
+  } catch (error) {
+    // An alias to no anchor, or an alias bomb ("billion laughs"): the library throws only here.
+    const alias = /\*[^\s,\]}]+/.exec(yamlText);
+    const start = contentStart + (alias ? alias.index : 0);
+    const end = alias ? start + alias[0].length : contentStart + yamlText.length;
+    const reason = /excessive alias count/i.test((error as Error).message)
+      ? 'its aliases expand too many times (an "alias bomb"), so it is not read'
+      : `an alias cannot be read (${cleanYamlMessage((error as Error).message)})`;
+    fm.errors.push({message: reason, range: {start, end: Math.max(end, start + 1)}});
+    fm.data = lenientData(yamlText);
+    return fm;
+  }
   fm.data = json && typeof json === 'object' ? json : {};
   for (const pair of contents.items) {
     const key = pair.key;
