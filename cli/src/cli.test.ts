@@ -5,39 +5,16 @@
  */
 import {test, describe, before, after} from 'node:test';
 import assert from 'node:assert/strict';
-import {spawnSync} from 'node:child_process';
-import {mkdtempSync, mkdirSync, writeFileSync, readFileSync, rmSync, realpathSync, readdirSync} from 'node:fs';
+import {mkdtempSync, mkdirSync, readFileSync, rmSync, realpathSync, readdirSync} from 'node:fs';
 import {tmpdir} from 'node:os';
-import {join, dirname} from 'node:path';
-import {fileURLToPath} from 'node:url';
+import {join} from 'node:path';
 import {allRules} from '../../core/src/rules/index.js';
+import {runBrief as brief, writeFiles as write, type Run} from './test-support.js';
 
-const MAIN = fileURLToPath(new URL('./main.js', import.meta.url));
 const PACKAGE = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as {version: string};
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
 
-function brief(args: string[], cwd: string, env: Record<string, string> = {}): Run {
-  const r = spawnSync(process.execPath, [MAIN, ...args], {
-    cwd,
-    encoding: 'utf8',
-    env: {...process.env, NO_COLOR: '', FORCE_COLOR: '', BRIEF_DEBUG: '', ...env},
-    timeout: 60_000,
-  });
-  return {code: r.status, stdout: r.stdout, stderr: r.stderr};
-}
 
-function write(root: string, files: Record<string, string | Buffer>): void {
-  for (const [name, content] of Object.entries(files)) {
-    const p = join(root, name);
-    mkdirSync(dirname(p), {recursive: true});
-    writeFileSync(p, content);
-  }
-}
 
 /** A config that turns off every rule but term-off-scale (at `level`). */
 function isolating(level = 'warning', extra = ''): string {

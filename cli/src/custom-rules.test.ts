@@ -5,29 +5,16 @@
  */
 import {describe, test, before, after} from 'node:test';
 import assert from 'node:assert/strict';
-import {spawnSync} from 'node:child_process';
-import {mkdtempSync, mkdirSync, writeFileSync, readFileSync, rmSync, realpathSync, symlinkSync} from 'node:fs';
+import {mkdtempSync, mkdirSync, readFileSync, rmSync, realpathSync, symlinkSync} from 'node:fs';
 import {tmpdir} from 'node:os';
-import {join, dirname} from 'node:path';
-import {fileURLToPath} from 'node:url';
+import {join} from 'node:path';
 import {loadConfig} from '../../core/src/config/index.js';
 import {fsConfigHost} from './host.js';
 import {toPosix} from './files.js';
+import {runBrief as brief, writeFiles as write} from './test-support.js';
 
-const MAIN = fileURLToPath(new URL('./main.js', import.meta.url));
 
-function brief(args: string[], cwd: string) {
-  const r = spawnSync(process.execPath, [MAIN, ...args], {cwd, encoding: 'utf8', env: {...process.env, NO_COLOR: '1', BRIEF_DEBUG: ''}, timeout: 60_000});
-  return {code: r.status, stdout: r.stdout, stderr: r.stderr};
-}
 
-function write(root: string, files: Record<string, string>): void {
-  for (const [name, content] of Object.entries(files)) {
-    const p = join(root, name);
-    mkdirSync(dirname(p), {recursive: true});
-    writeFileSync(p, content);
-  }
-}
 
 const REPORT = `---
 title: Quay closure

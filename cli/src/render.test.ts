@@ -5,41 +5,18 @@
  */
 import {test, describe, before, after} from 'node:test';
 import assert from 'node:assert/strict';
-import {spawnSync} from 'node:child_process';
-import {mkdtempSync, mkdirSync, writeFileSync, readFileSync, rmSync, realpathSync} from 'node:fs';
+import {mkdtempSync, readFileSync, rmSync, realpathSync} from 'node:fs';
 import {tmpdir} from 'node:os';
-import {join, dirname} from 'node:path';
+import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {tags} from '../../core/src/render/html-reader.js';
+import {runBrief as brief, writeFiles as write} from './test-support.js';
 
-const MAIN = fileURLToPath(new URL('./main.js', import.meta.url));
 const EXAMPLES = fileURLToPath(new URL('../../../examples/', import.meta.url));
 const CSP = `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`;
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
 
-function brief(args: string[], cwd: string): Run {
-  const r = spawnSync(process.execPath, [MAIN, ...args], {
-    cwd,
-    encoding: 'utf8',
-    env: {...process.env, NO_COLOR: '', FORCE_COLOR: '', BRIEF_DEBUG: ''},
-    timeout: 60_000,
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  return {code: r.status, stdout: r.stdout, stderr: r.stderr};
-}
 
-function write(root: string, files: Record<string, string>): void {
-  for (const [name, content] of Object.entries(files)) {
-    const p = join(root, name);
-    mkdirSync(dirname(p), {recursive: true});
-    writeFileSync(p, content);
-  }
-}
 
 const KJ = `---
 title: Ferry Service

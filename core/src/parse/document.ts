@@ -223,6 +223,43 @@ function shiftBlock(b: Block, by: number): Block {
   };
 }
 
+interface SourceTables {
+  sources: SourceEntry[];
+  footnotes: Map<string, SourceEntry>;
+  links: Map<string, SourceEntry>;
+  entries: Map<string, SourceEntry>;
+  /** Kinds, ids and texts of the sources, as one string (see `BriefDocument.sourcesKey`). */
+  sourcesKey: string;
+}
+
+const sourceTables = new WeakMap<BriefDocument, SourceTables>();
+
+function sourceTablesOf(sources: SourceEntry[]): SourceTables {
+  const tables: SourceTables = {sources, footnotes: new Map(), links: new Map(), entries: new Map(), sourcesKey: ''};
+  const keys: string[] = [];
+  for (const src of sources) {
+    keys.push(src.kind[0], src.id ?? '', src.text);
+    if (!src.id) continue;
+    const map = src.kind === 'footnote' ? tables.footnotes : src.kind === 'link' ? tables.links : tables.entries;
+    const key = src.kind === 'entry' ? entryKey(src.id) : normaliseLabel(src.id);
+    if (!map.has(key)) map.set(key, src);
+  }
+  const sourcesKey = keys.join('\u0000');
+  // Equal keys become one string, compared by reference from then on.
+  if (sourcesKey === lastSourcesKey) tables.sourcesKey = lastSourcesKey;
+  else tables.sourcesKey = lastSourcesKey = sourcesKey;
+  return tables;
+}
+
+const evidenceMemo = new WeakMap<BriefSection, Block[]>();
+
+/** A section's blocks that can be evidence (not headings, footnote bodies or block quotes). */
+function evidenceCandidates(s: BriefSection): Block[] {
+  let list = evidenceMemo.get(s);
+  if (!list) evidenceMemo.set(s, (list = s.blocks.filter((b) => b.kind !== 'heading' && !b.footnote && !b.quoted)));
+  return list;
+}
+
 /** The section each block (with absolute offsets) belongs to: set once, when the block is made. */
 const sectionOfBlock = new WeakMap<Block, BriefSection>();
 const sourceOfDefinition = new WeakMap<Definition, SourceEntry>();
@@ -604,28 +641,20 @@ export function parseBrief(text: string, options: ParseOptions = {}): BriefDocum
     }
   }
 
-  // Citations, resolved against the sources.
-  const footnotes = new Map<string, SourceEntry>();
-  const links = new Map<string, SourceEntry>();
-  const entries = new Map<string, SourceEntry>();
-  const keys: string[] = [];
-  for (const src of sources) {
-    keys.push(src.kind[0], src.id ?? '', src.text);
-    if (!src.id) continue;
-    const map = src.kind === 'footnote' ? footnotes : src.kind === 'link' ? links : entries;
-    const key = src.kind === 'entry' ? entryKey(src.id) : normaliseLabel(src.id);
-    if (!map.has(key)) map.set(key, src);
-  }
-  let sourcesKey = keys.join('\u0000');
-  if (sourcesKey === lastSourcesKey) sourcesKey = lastSourcesKey;
-  else lastSourcesKey = sourcesKey;
+  // Citations, resolved against the sources (lookup tables kept while the sources are the same objects).
+  const before = prev && sourceTables.get(prev);
+  const tables = before && before.sources.length === sources.length && before.sources.every((x, k) => x === sources[k]) ? before : sourceTablesOf(sources);
+  const {footnotes, links, entries, sourcesKey} = tables;
   const citations: Citation[] = [];
   const evidenceBlocks: Block[] = [];
   for (const s of sections) {
     const role = effectiveRole(s);
-    for (const b of s.blocks) {
-      if (b.kind !== 'heading' && !b.footnote && !b.quoted && !statements.has(b) && role !== 'summary' && role !== 'sources' && role !== 'judgements') {
-        evidenceBlocks.push(b);
+    if (role !== 'summary' && role !== 'sources' && role !== 'judgements') {
+      // Only a judgement section holds its statement among its blocks.
+      if (s.role === 'judgement') {
+        for (const b of evidenceCandidates(s)) if (!statements.has(b)) evidenceBlocks.push(b);
+      } else {
+        for (const b of evidenceCandidates(s)) evidenceBlocks.push(b);
       }
     }
     for (const c of s.candidates) {
@@ -660,7 +689,7 @@ export function parseBrief(text: string, options: ParseOptions = {}): BriefDocum
     if (j.layout === 'list') for (const item of j.evidence) item.citations = citationsIn(item.blocks);
   }
 
-  return {
+  const doc: BriefDocument = {
     text,
     get lines() {
       // Built on first use: the language server converts positions with its own line index.
@@ -689,6 +718,8 @@ export function parseBrief(text: string, options: ParseOptions = {}): BriefDocum
       return !s ? 'other' : b.footnote ? 'sources' : effectiveRole(s);
     },
   };
+  sourceTables.set(doc, tables);
+  return doc;
 }
 
 interface JudgementMemo {

@@ -63,6 +63,22 @@ function sectionNumber(s: BriefSection): number {
  * elsewhere leave it unchanged, so those rules' findings are reused on a keystroke.
  */
 export function sourcingSignature(doc: BriefDocument): string {
+  // Three rules ask for it on every lint: build it once per document.
+  let signature = signatures.get(doc);
+  if (signature === undefined) {
+    signature = buildSignature(doc);
+    // An unchanged signature becomes the same string as last time: callers then compare by reference.
+    if (signature === lastSignature) signature = lastSignature;
+    else lastSignature = signature;
+    signatures.set(doc, signature);
+  }
+  return signature;
+}
+
+const signatures = new WeakMap<BriefDocument, string>();
+let lastSignature = '';
+
+function buildSignature(doc: BriefDocument): string {
   const parts: string[] = [doc.sourcesKey];
   for (const s of doc.sections) {
     let sig = sectionSignatures.get(s);
