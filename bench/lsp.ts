@@ -1,70 +1,137 @@
 /**
- * Language server benchmark over a real stdio connection: time from didChange to the
- * answer of a textDocument/diagnostic pull for that version (the analysis cost), for a
- * keystroke in the middle of a brief; and didChange → publishDiagnostics (push, with the
- * server's debounce). Prints a table.
- *   npm run build && node out/bench/lsp.js [--quick]
+ * Language server over a real stdio connection (bench/client.ts):
+ * - cold open: didOpen → answer of the first textDocument/diagnostic pull;
+ * - keystroke → pull: didChange (one character typed in the middle of the brief)
+ *   → answer of a pull for that version: the analysis cost the editor waits for;
+ * - keystroke → publish: didChange → publishDiagnostics for that version (push
+ *   clients), including the server's debounce;
+ * - memory: peak RSS (VmHWM) and heap after GC, after open and after the keystrokes.
+ *   npm run build && node out/bench/lsp.js [--quick]     (or: npm run bench -- --only lsp)
  */
-import {DocumentDiagnosticRequest} from 'vscode-languageserver-protocol/node';
-import {TestClient} from '../test/lsp/harness.js';
-import {generateBrief} from './generate.js';
+import {readFileSync} from 'node:fs';
+import {join} from 'node:path';
+import {pathToFileURL} from 'node:url';
+import {BenchClient, middleCursor, typist, type Memory} from './client.js';
+import {ROOT} from './proc.js';
+import {median, p95, ms, mb, table} from './stats.js';
+import type {Input} from './inputs.js';
 
-function pct(xs: number[], p: number): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((s.length - 1) * p))];
+export interface LspFigures {
+  label: string;
+  bytes: number;
+  /** Process start → initialize answered. */
+  startMs: number;
+  /** didOpen → first pull answered. */
+  openMs: number;
+  pullP50: number;
+  pullP95: number;
+  pulls: number;
+  pushP50: number;
+  pushP95: number;
+  pushes: number;
+  afterOpen: Memory;
+  afterEdits: Memory;
+  findings: number;
 }
 
-async function pullLatency(size: number, runs: number) {
-  const client = new TestClient({pull: true});
-  await client.initialize();
-  const text = generateBrief(size);
-  const uri = `file:///tmp/brief-bench/pull-${size}.brief.md`;
+/** The server's default debounce (package.json contributes brief.debounceMs). */
+export function defaultDebounceMs(): number {
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+  return pkg.contributes?.configuration?.properties?.['brief.debounceMs']?.default ?? NaN;
+}
+
+export async function measureLsp(input: Pick<Input, 'label' | 'file' | 'bytes'>, keystrokes: number, pushKeystrokes: number): Promise<LspFigures> {
+  const text = readFileSync(input.file, 'utf8');
+  const uri = pathToFileURL(input.file).href;
+  const cursor = middleCursor(text);
+
+  // Pull: the analysis cost.
   let t = performance.now();
-  await client.open(uri, text);
-  await client.connection.sendRequest(DocumentDiagnosticRequest.type, {textDocument: {uri}});
-  const open = performance.now() - t;
-  const lines = text.split('\n');
-  const line = lines.findIndex((l, i) => i > lines.length / 2 && l.startsWith('It is '));
+  const pull = new BenchClient({pull: true});
+  await pull.initialize();
+  const startMs = performance.now() - t;
+  t = performance.now();
+  await pull.open(uri, text);
+  const first = await pull.pull(uri);
+  const openMs = performance.now() - t;
+  const findings = first.kind === 'full' ? first.items.length : NaN;
+  const afterOpen = await pull.memory();
+  const type = typist(cursor);
   const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const insert = i % 2 === 0;
+  for (let i = 0; i < keystrokes; i++) {
     t = performance.now();
-    await client.change(uri, [{range: {start: {line, character: 3}, end: {line, character: insert ? 3 : 4}}, text: insert ? 'x' : ''}]);
-    await client.connection.sendRequest(DocumentDiagnosticRequest.type, {textDocument: {uri}});
+    await pull.change(uri, [type()]);
+    await pull.pull(uri);
     times.push(performance.now() - t);
   }
-  await client.stop();
-  return {open, p50: pct(times, 0.5), p95: pct(times, 0.95)};
-}
+  const afterEdits = await pull.memory();
+  await pull.stop();
 
-async function pushLatency(size: number, runs: number) {
-  const client = new TestClient();
-  await client.initialize();
-  const text = generateBrief(size);
-  const uri = `file:///tmp/brief-bench/push-${size}.brief.md`;
-  await client.open(uri, text);
-  await client.waitForDiagnostics(uri, (p) => p.version === 1, 60000);
-  const lines = text.split('\n');
-  const line = lines.findIndex((l, i) => i > lines.length / 2 && l.startsWith('It is '));
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const insert = i % 2 === 0;
-    const t = performance.now();
-    const version = await client.change(uri, [{range: {start: {line, character: 3}, end: {line, character: insert ? 3 : 4}}, text: insert ? 'x' : ''}]);
-    await client.waitForDiagnostics(uri, (p) => p.version === version, 60000);
-    times.push(performance.now() - t);
+  // Push: what an editor without pull support sees, debounce included.
+  const pushTimes: number[] = [];
+  if (pushKeystrokes > 0) {
+    const push = new BenchClient({pull: false});
+    await push.initialize();
+    const opened = push.published(uri, 1);
+    await push.open(uri, text);
+    await opened;
+    const typePush = typist(cursor);
+    for (let i = 0; i < pushKeystrokes; i++) {
+      const version = i + 2;
+      const published = push.published(uri, version);
+      t = performance.now();
+      await push.change(uri, [typePush()]);
+      await published;
+      pushTimes.push(performance.now() - t);
+    }
+    await push.stop();
   }
-  await client.stop();
-  return {p50: pct(times, 0.5), p95: pct(times, 0.95)};
+  return {
+    label: input.label,
+    bytes: input.bytes,
+    startMs,
+    openMs,
+    pullP50: median(times),
+    pullP95: p95(times),
+    pulls: keystrokes,
+    pushP50: median(pushTimes),
+    pushP95: p95(pushTimes),
+    pushes: pushKeystrokes,
+    afterOpen,
+    afterEdits,
+    findings,
+  };
 }
 
-const quick = process.argv.includes('--quick');
-const sizes = quick ? [4_000, 1_000_000] : [4_000, 64_000, 1_000_000];
-console.log('| brief | cold open + first pull (ms) | keystroke → pull p50 (ms) | p95 (ms) | keystroke → publish p50 (ms, incl. debounce) | p95 (ms) |');
-console.log('| --- | --- | --- | --- | --- | --- |');
-for (const size of sizes) {
-  const runs = size >= 1_000_000 ? 30 : 100;
-  const pull = await pullLatency(size, runs);
-  const push = await pushLatency(size, Math.min(runs, 30));
-  console.log(`| ${(size / 1000).toFixed(0)} kB | ${pull.open.toFixed(0)} | ${pull.p50.toFixed(1)} | ${pull.p95.toFixed(1)} | ${push.p50.toFixed(1)} | ${push.p95.toFixed(1)} |`);
+export function lspTable(rows: LspFigures[]): string {
+  const debounce = defaultDebounceMs();
+  return table(
+    ['brief', 'findings', 'server start (ms)', 'cold open → first pull (ms)', 'keystroke → pull p50 (ms)', 'p95 (ms)', `keystroke → publish p50 (ms, incl. ${debounce} ms debounce)`, 'p95 (ms)', 'keystrokes (pull / push)'],
+    rows.map((r) => [r.label, r.findings, ms(r.startMs), ms(r.openMs), ms(r.pullP50), ms(r.pullP95), ms(r.pushP50), ms(r.pushP95), `${r.pulls} / ${r.pushes}`]),
+  );
+}
+
+export function serverMemoryTable(rows: LspFigures[]): string {
+  return table(
+    ['brief', 'peak RSS (MB)', 'RSS after open (MB)', 'heap after open, GC (MB)', 'RSS after keystrokes (MB)', 'heap after keystrokes, GC (MB)'],
+    rows.map((r) => [
+      r.label,
+      mb(Math.max(r.afterOpen.maxRssKiB, r.afterEdits.maxRssKiB)),
+      mb(r.afterOpen.rss / 1024),
+      mb(r.afterOpen.heapUsed / 1024),
+      mb(r.afterEdits.rss / 1024),
+      mb(r.afterEdits.heapUsed / 1024),
+    ]),
+  );
+}
+
+// Standalone: node out/bench/lsp.js [--quick]
+if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const {ensureInputs} = await import('./inputs.js');
+  const {sizes} = ensureInputs(console.error);
+  const quick = process.argv.includes('--quick');
+  const pick = sizes.filter((s) => (quick ? ['page', '1 MB'] : ['page', '64 kB', '1 MB']).includes(s.label));
+  const rows: LspFigures[] = [];
+  for (const s of pick) rows.push(await measureLsp(s, s.bytes >= 1_000_000 ? 30 : 100, quick ? 10 : 30));
+  console.log(lspTable(rows) + '\n\n' + serverMemoryTable(rows));
 }

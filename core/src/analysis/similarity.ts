@@ -30,7 +30,7 @@ export function contentWords(text: string): Set<string> {
   const hit = wordCache.get(text);
   if (hit) return hit;
   const words = computeContentWords(text);
-  if (wordCache.size > 20000) wordCache.clear();
+  if (wordCache.size > 2000) wordCache.clear();
   wordCache.set(text, words);
   return words;
 }

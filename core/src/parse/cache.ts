@@ -11,7 +11,12 @@ export class SectionCache {
   hits = 0;
   misses = 0;
 
-  constructor(readonly maxChars = 64 * 1024 * 1024) {}
+  /**
+   * `maxChars` bounds the section text kept (an analysis takes some ten times its text in
+   * memory). Unchanged sections of an open document are kept by the document itself
+   * (`ParseOptions.previous`), so the cache mostly serves undo and other documents.
+   */
+  constructor(readonly maxChars = 1024 * 1024) {}
 
   get(text: string, lexicon: Lexicon, compute: (text: string, lexicon: Lexicon) => SectionAnalysis): SectionAnalysis {
     let map = this.maps.get(lexicon);
@@ -28,8 +33,11 @@ export class SectionCache {
       return found;
     }
     this.misses++;
-    const value = compute(text, lexicon);
-    map.set(text, value);
+    // A copy of the section's text: a slice would keep the whole document's text alive, and with it
+    // every version the cache has seen (a 1 MB brief grew by ~1 MB per keystroke).
+    const own = ownCopy(text);
+    const value = compute(own, lexicon);
+    map.set(own, value);
     this.size += text.length;
     if (this.size > this.maxChars) {
       for (const key of map.keys()) {
@@ -40,4 +48,13 @@ export class SectionCache {
     }
     return value;
   }
+}
+
+/**
+ * A string that does not share memory with the one it was cut from. (In V8 a slice points
+ * into its parent; concatenating makes a rope, and slicing the rope flattens it into a
+ * new string of the section's own size.)
+ */
+export function ownCopy(text: string): string {
+  return (text + ' ').slice(0, -1);
 }
