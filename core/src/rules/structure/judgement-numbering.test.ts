@@ -36,6 +36,12 @@ testRule('judgement-numbering', {
       output: kjs('Key Judgement 1', 'Key Judgement 2'),
     },
     {
+      name: 'numbered from 0: only the 0 is out of place (the 2 after it is already right)',
+      text: brief({judgements: [{heading: 'Key Judgement ⟦0⟧', statement: S[0]}, {heading: 'Key Judgement 2', statement: S[1]}]}),
+      messages: ['should be numbered from 1, but the first is numbered 0'],
+      output: kjs('Key Judgement 1', 'Key Judgement 2'),
+    },
+    {
       name: 'numbered backwards',
       text: brief({judgements: [{heading: 'Key Judgement 1', statement: S[0]}, {heading: 'Key Judgement ⟦3⟧', statement: S[1]}, {heading: 'Key Judgement ⟦2⟧', statement: S[2]}]}),
       messages: ['skips from 1 to 3', 'it comes after key judgement 3'],

@@ -51,6 +51,8 @@ export const judgementNumbering: Rule = {
       // Report where the written sequence breaks, not every judgement after a break.
       if (n === (prev ? prev.number! + 1 : 1)) return;
       const expected = i + 1;
+      // In its right place already ("0, 2": the 0 is the break): renumbering it would change nothing.
+      if (n === expected) return;
       const range = judgementNumberRange(doc, j);
       if (!range) return;
       let why: string;
