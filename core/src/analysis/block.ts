@@ -57,18 +57,76 @@ function overlaps(a: Span, list: Span[]): boolean {
   return false;
 }
 
-export function analyseBlock(masked: string, lexicon: Lexicon): BlockFacts {
-  const quotes = findQuotes(masked);
-  const directQuotes = quotes
-    .filter((q) => wordCount(masked.slice(q.start, q.end)) >= 3)
-    .map((q) => ({...q, text: masked.slice(q.start, q.end)}));
-  const terms: TermHit[] = all(lexicon.regex, masked, quotes).map((h) => ({
-    ...h,
-    form: h.text.toLowerCase().replace(/\s+/g, ' '),
-  }));
-  const modifiedPossible = all(MODIFIED_POSSIBLE, masked, quotes).filter((h) => !overlaps(h, terms));
+/**
+ * A block's facts, each found on first use and kept: most blocks are evidence, and the
+ * patterns only judgement statements need (time bounds, certainty, hedges…) never run on
+ * them. Sections are cached, so each pattern runs at most once per block text.
+ */
+class LazyFacts implements BlockFacts {
+  private _sentences?: Span[];
+  private _quotes?: Span[];
+  private _directQuotes?: Hit[];
+  private _terms?: TermHit[];
+  private _confidence?: Hit[];
+  private _hedges?: Hit[];
+  private _modifiedPossible?: Hit[];
+  private _certainty?: Hit[];
+  private _timeframes?: Hit[];
+  private _figures?: Hit[];
+  private _percents?: PercentHit[];
+  private _attributions?: Hit[];
+
+  constructor(
+    private readonly masked: string,
+    private readonly lexicon: Lexicon,
+  ) {}
+
+  get sentences(): Span[] {
+    return (this._sentences ??= splitSentences(this.masked));
+  }
+  get quotes(): Span[] {
+    return (this._quotes ??= findQuotes(this.masked));
+  }
+  get directQuotes(): Hit[] {
+    return (this._directQuotes ??= this.quotes
+      .filter((q) => wordCount(this.masked.slice(q.start, q.end)) >= 3)
+      .map((q) => ({...q, text: this.masked.slice(q.start, q.end)})));
+  }
+  get terms(): TermHit[] {
+    return (this._terms ??= all(this.lexicon.regex, this.masked, this.quotes).map((h) => ({
+      ...h,
+      form: h.text.toLowerCase().replace(/\s+/g, ' '),
+    })));
+  }
+  get confidence(): Hit[] {
+    return (this._confidence ??= all(CONFIDENCE, this.masked, this.quotes));
+  }
+  get modifiedPossible(): Hit[] {
+    return (this._modifiedPossible ??= all(MODIFIED_POSSIBLE, this.masked, this.quotes).filter((h) => !overlaps(h, this.terms)));
+  }
+  get hedges(): Hit[] {
+    return (this._hedges ??= findHedges(this.masked, this.quotes, this.terms, this.modifiedPossible));
+  }
+  get certainty(): Hit[] {
+    return (this._certainty ??= all(CERTAINTY, this.masked, this.quotes));
+  }
+  get timeframes(): Hit[] {
+    return (this._timeframes ??= all(TIMEFRAME, this.masked, this.quotes, true));
+  }
+  get figures(): Hit[] {
+    return (this._figures ??= all(NUMBER, this.masked, this.quotes, true).filter((h) => isFigure(this.masked, h.start, h.end)));
+  }
+  get percents(): PercentHit[] {
+    return (this._percents ??= findPercents(this.masked));
+  }
+  get attributions(): Hit[] {
+    return (this._attributions ??= all(ATTRIBUTION, this.masked, this.quotes, true));
+  }
+}
+
+function findHedges(masked: string, quotes: Span[], terms: Span[], modifiedPossible: Span[]): Hit[] {
   const idioms = all(HEDGE_IDIOM, masked, quotes);
-  const hedges = all(HEDGE, masked, quotes).filter((h) => {
+  return all(HEDGE, masked, quotes).filter((h) => {
     if (overlaps(h, terms) || overlaps(h, modifiedPossible) || overlaps(h, idioms)) return false;
     if (h.text === 'May') {
       // The month: "in May", "May 2027", "7 May".
@@ -79,6 +137,9 @@ export function analyseBlock(masked: string, lexicon: Lexicon): BlockFacts {
     }
     return true;
   });
+}
+
+function findPercents(masked: string): PercentHit[] {
   const percents: PercentHit[] = [];
   PERCENT.lastIndex = 0;
   let m: RegExpExecArray | null;
@@ -87,19 +148,9 @@ export function analyseBlock(masked: string, lexicon: Lexicon): BlockFacts {
     const high = m[2] !== undefined ? Number(m[2]) : low;
     percents.push({start: m.index, end: m.index + m[0].length, text: m[0], low: Math.min(low, high), high: Math.max(low, high)});
   }
-  const figures = all(NUMBER, masked, quotes, true).filter((h) => isFigure(masked, h.start, h.end));
-  return {
-    sentences: splitSentences(masked),
-    quotes,
-    directQuotes,
-    terms,
-    confidence: all(CONFIDENCE, masked, quotes),
-    hedges,
-    modifiedPossible,
-    certainty: all(CERTAINTY, masked, quotes),
-    timeframes: all(TIMEFRAME, masked, quotes, true),
-    figures,
-    percents,
-    attributions: all(ATTRIBUTION, masked, quotes, true),
-  };
+  return percents;
+}
+
+export function analyseBlock(masked: string, lexicon: Lexicon): BlockFacts {
+  return new LazyFacts(masked, lexicon);
 }
