@@ -1,5 +1,5 @@
 import type {Token} from 'markdown-it';
-import {blockParser} from './markdown.js';
+import {blockParser, type ParseEnv} from './markdown.js';
 import {scanInline, type InlineCitation} from '../analysis/inline.js';
 import {analyseBlock, type BlockFacts} from '../analysis/block.js';
 import type {Lexicon} from '../scales/lexicon.js';
@@ -75,6 +75,8 @@ export interface SectionAnalysis {
   code: Array<{start: number; end: number}>;
   /** True when the section holds content other than its heading (prose, code, tables, html). */
   hasContent: boolean;
+  /** Where the parser stopped reading because of deep nesting (relative offset of that line); the rest is not analysed. */
+  tooDeep?: number;
 }
 
 function lineStarts(text: string): number[] {
@@ -89,7 +91,7 @@ const ITEM_MARKER = /^(?:[-+*]|\d{1,9}[.)])(?:[ \t]+(?:\[[ xX]\][ \t]+)?|$)/;
 const FOOTNOTE_LABEL = /^\[\^[^\]]*\]:[ \t]*/;
 
 export function analyseSection(text: string, lexicon: Lexicon): SectionAnalysis {
-  const env: {references?: Record<string, any>} = {};
+  const env: ParseEnv = {};
   let tokens: Token[];
   try {
     tokens = blockParser.parse(text, env);
@@ -292,6 +294,7 @@ export function analyseSection(text: string, lexicon: Lexicon): SectionAnalysis 
     const body = def.kind === 'footnote' ? bodies.get(def.id) : undefined;
     if (body) def.text = body.join('\n').replace(/[ \t]+/g, ' ').trim();
   }
+  if (env.tooDeep !== undefined && env.tooDeep < starts.length) out.tooDeep = starts[env.tooDeep];
   return out;
 }
 

@@ -186,7 +186,8 @@ describe('renderBrief: Markdown the parser cannot take', () => {
     const {doc, findings} = lintText(text);
     const {html, body} = renderBrief(doc, findings, {standalone: true, cache: new RenderCache()});
     assertInert(html);
-    assert.match(body, /<pre class="brief-raw-html brief-unrendered" data-line="\d+" id="L\d+"><code>## Deep/);
+    // Shown as text, and marked with the engine's finding that it could not be read.
+    assert.match(body, /<pre class="brief-raw-html brief-unrendered[^"]*" data-line="\d+" id="L\d+"[^>]*data-rules="nesting-too-deep"[^>]*><code>## Deep/);
     assert.ok(body.includes('&lt;script&gt;alert(1)&lt;/script&gt; deep'));
     assert.match(body, /<h2 data-line="\d+" id="L\d+">Summary<\/h2>/);
   });

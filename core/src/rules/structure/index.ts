@@ -5,5 +5,6 @@ import {requiredSections} from './required-sections.js';
 import {judgementNumbering} from './judgement-numbering.js';
 import {emptySection} from './empty-section.js';
 import {suppressionReason} from './suppression-reason.js';
+import {nestingTooDeep} from './nesting-too-deep.js';
 
-export const structureRules: Rule[] = [frontmatterInvalid, frontmatterKeys, requiredSections, judgementNumbering, emptySection, suppressionReason];
+export const structureRules: Rule[] = [frontmatterInvalid, frontmatterKeys, requiredSections, judgementNumbering, emptySection, suppressionReason, nestingTooDeep];
