@@ -6,7 +6,8 @@ import type {SectionAnalysis} from './section.js';
  * every other section is a cache hit. Bounded by the total length of cached text.
  */
 export class SectionCache {
-  private maps = new WeakMap<Lexicon, Map<string, SectionAnalysis>>();
+  /** Values carry their own key: a hit is looked up with a slice of the new text, which must not become the key. */
+  private maps = new WeakMap<Lexicon, Map<string, {key: string; analysis: SectionAnalysis}>>();
   private size = 0;
   hits = 0;
   misses = 0;
@@ -27,17 +28,17 @@ export class SectionCache {
     const found = map.get(text);
     if (found) {
       this.hits++;
-      // Refresh recency.
-      map.delete(text);
-      map.set(text, found);
-      return found;
+      // Refresh recency, under the stored key (the lookup key is a slice of the whole document).
+      map.delete(found.key);
+      map.set(found.key, found);
+      return found.analysis;
     }
     this.misses++;
     // A copy of the section's text: a slice would keep the whole document's text alive, and with it
     // every version the cache has seen (a 1 MB brief grew by ~1 MB per keystroke).
     const own = ownCopy(text);
     const value = compute(own, lexicon);
-    map.set(own, value);
+    map.set(own, {key: own, analysis: value});
     this.size += text.length;
     if (this.size > this.maxChars) {
       for (const key of map.keys()) {
@@ -52,9 +53,9 @@ export class SectionCache {
 
 /**
  * A string that does not share memory with the one it was cut from. (In V8 a slice points
- * into its parent; concatenating makes a rope, and slicing the rope flattens it into a
- * new string of the section's own size.)
+ * into its parent, and slicing a concatenation slices the part it falls in, so neither
+ * makes a copy; a JSON round trip does, and keeps lone surrogates exactly.)
  */
 export function ownCopy(text: string): string {
-  return (text + ' ').slice(0, -1);
+  return JSON.parse(JSON.stringify(text)) as string;
 }
