@@ -74,6 +74,8 @@ interface Analysis {
   result: LintResult;
   /** The findings shown: the result's, less those the nearest .brief-baseline.json records. */
   visible: Finding[];
+  /** `visible` as LSP diagnostics, once asked for. */
+  diagnostics?: Diagnostic[];
   loaded: LoadedConfig;
   elapsedMs: number;
 }
@@ -281,10 +283,12 @@ export function startServer(connection: Connection): void {
   }
 
   function diagnosticsOf(uri: string, analysis: Analysis): Diagnostic[] {
+    // Converted once per version: editors pull again on focus and tab switches.
+    if (analysis.diagnostics) return analysis.diagnostics;
     // The open document keeps its line offsets up to date edit by edit: cheaper than indexing the text again.
     const open = documents.get(uri);
     const lines = open && open.version === analysis.version ? open : analysis.result.doc.lines;
-    return analysis.visible.map((f) => toDiagnostic(uri, lines, f));
+    return (analysis.diagnostics = analysis.visible.map((f) => toDiagnostic(uri, lines, f)));
   }
 
   async function publish(uri: string) {
