@@ -72,13 +72,13 @@ export async function measureLsp(input: Pick<Input, 'label' | 'file' | 'bytes'>,
   if (pushKeystrokes > 0) {
     const push = new BenchClient({pull: false});
     await push.initialize();
-    const opened = push.published(uri, 1);
+    const opened = push.waitForDiagnostics(uri, (p) => p.version === 1, 120_000);
     await push.open(uri, text);
     await opened;
     const typePush = typist(cursor);
     for (let i = 0; i < pushKeystrokes; i++) {
       const version = i + 2;
-      const published = push.published(uri, version);
+      const published = push.waitForDiagnostics(uri, (p) => p.version === version, 120_000);
       t = performance.now();
       await push.change(uri, [typePush()]);
       await published;

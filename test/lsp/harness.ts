@@ -50,6 +50,9 @@ export interface ClientOptions {
   /** Workspace folders to announce (default: one folder for rootUri, if given). */
   workspaceFolders?: WorkspaceFolder[];
   initializationOptions?: unknown;
+  /** Node options and environment for the server process (the benchmarks add --expose-gc and a memory probe). */
+  execArgv?: string[];
+  env?: NodeJS.ProcessEnv;
 }
 
 export class TestClient {
@@ -65,7 +68,7 @@ export class TestClient {
   private versions = new Map<string, number>();
 
   constructor(readonly options: ClientOptions = {}) {
-    this.process = spawn(process.execPath, [SERVER, '--stdio'], {stdio: ['pipe', 'pipe', 'pipe']});
+    this.process = spawn(process.execPath, [...(options.execArgv ?? []), SERVER, '--stdio'], {stdio: ['pipe', 'pipe', 'pipe'], env: options.env ?? process.env});
     this.process.stderr!.on('data', (d) => (this.stderr += d));
     this.connection = createProtocolConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
     this.connection.onNotification(PublishDiagnosticsNotification.type, (p) => {
