@@ -10,6 +10,7 @@ import {join, resolve} from 'node:path';
 import type {CodeAction, Diagnostic, Range, TextEdit} from 'vscode-languageserver-protocol/node';
 import {TestClient, applyEdits, editsOf, offsetAt, positionAt, summarize} from './harness.js';
 import {FERRY, CLEAN, expected, actual, fileUri, scratchUri} from './fixtures.js';
+import {rulesById} from '../../core/src/rules/index.js';
 
 const EXAMPLES = resolve(import.meta.dirname, '..', '..', '..', 'examples');
 const examples = readdirSync(EXAMPLES).filter((f) => f.endsWith('.brief.md')).sort();
@@ -127,7 +128,7 @@ describe('code actions over stdio', () => {
         if (!disable) {
           // Only front-matter findings and the findings no comment can silence (about suppression comments,
           // or text too deeply nested to be read) offer no way to disable them.
-          assert.ok(d.range.start.line <= text.split('\n').indexOf('---', 1) || d.code === 'suppression-reason' || d.code === 'nesting-too-deep' || String(d.code).startsWith('brief/'), `${summarize(d)} offers no disable action`);
+          assert.ok(d.range.start.line <= text.split('\n').indexOf('---', 1) || rulesById.get(String(d.code))?.unsuppressible === true || String(d.code).startsWith('brief/'), `${summarize(d)} offers no disable action`);
           continue;
         }
         const next = applyEdits(text, editsOf(disable, uri));

@@ -577,7 +577,8 @@ export function parseBrief(text: string, options: ParseOptions = {}): BriefDocum
           if (memo.statement && heading?.kind === 'heading' && memo.statement !== heading && !s.blocks.includes(memo.statement)) headingStatement(heading, lexicon);
         }
       } else {
-        memo = {tree: sections.slice(s.index, end), start: s.start, ...judgementParts(s, sections.slice(s.index, end), lexicon), sourcesKey: undefined};
+        const tree = sections.slice(s.index, end);
+        memo = {tree, start: s.start, ...judgementParts(s, tree, lexicon), sourcesKey: undefined};
         judgementMemos.set(s, memo);
       }
       const {statement, evidence} = memo;
