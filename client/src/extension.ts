@@ -64,7 +64,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<BriefA
   const stops: ServerStop[] = [];
   let recentStops: number[] = [];
   const errorHandler: ErrorHandler = {
-    error: (_error, _message, count) => ({action: count !== undefined && count <= 3 ? ErrorAction.Continue : ErrorAction.Shutdown, handled: false}),
+    // A write to a dead server fails too; shutting down on those errors (the library's default after
+    // three) would stop the client without the closed() below ever running: no restart and no message.
+    // The connection's close decides.
+    error: () => ({action: ErrorAction.Continue, handled: true}),
     closed: (): CloseHandlerResult => {
       const now = Date.now();
       recentStops = [...recentStops.filter((t) => now - t < RESTART_WINDOW_MS), now];

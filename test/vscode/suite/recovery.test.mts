@@ -20,9 +20,13 @@ async function recoveryApi(): Promise<RecoveryApi> {
   return api;
 }
 
-/** Waits for a running server, kills its process, and returns the pid that was killed. */
+/**
+ * Waits for a running server — started and initialised: a process killed during its
+ * handshake is a failed start, not a crash of a running server — kills its process, and
+ * returns the pid that was killed.
+ */
 async function killServer(api: RecoveryApi): Promise<number> {
-  const pid = await waitFor('a running language server', () => api.serverPid(), {pollMs: 50});
+  const pid = await waitFor('a running language server', () => (api.client()?.isRunning() ? api.serverPid() : undefined), {pollMs: 50, timeoutMs: 30_000});
   process.kill(pid, 'SIGKILL');
   return pid;
 }
@@ -49,6 +53,14 @@ async function offScaleAfterEdit(editor: vscode.TextEditor): Promise<void> {
 
 suite('Server recovery', () => {
   teardown(closeAllEditors);
+  // Leave a running server for the suites after this one, whatever happened here.
+  suiteTeardown(async () => {
+    const api = await recoveryApi();
+    if (!api.client()?.isRunning()) {
+      await vscode.commands.executeCommand('brief.restartServer');
+      await waitFor('the server to run again', () => (api.client()?.isRunning() ? true : undefined), {pollMs: 50, timeoutMs: 30_000});
+    }
+  });
 
   test('a killed server is restarted, the user is told, and diagnostics come back', async function () {
     this.timeout(90_000);
