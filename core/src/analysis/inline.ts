@@ -4,6 +4,7 @@
  * run on the result, and records citations and quotations. The masked text has the
  * same length as the source: offsets carry over unchanged.
  */
+import {fromCodeUnits, toCodeUnits} from '../text/utf16.js';
 
 export type CitationKind = 'footnote' | 'link' | 'reference' | 'bracket' | 'url';
 
@@ -35,6 +36,9 @@ function blank(chars: Uint16Array, start: number, end: number) {
   }
 }
 
+/** Bare URLs are only looked for in text that can hold one. */
+const MAY_HOLD_URL = /:\/\/|www\./i;
+
 const LINK_TAIL = /^\]\(\s*(<[^>\n]*>|[^\s()]*(?:\([^\s()]*\)[^\s()]*)*)(?:\s+(?:"[^"]*"|'[^']*'|\([^)]*\)))?\s*\)/;
 const REF_TAIL = /^\]\[([^\]\n]{0,200})\]/;
 const URL = /\b(?:https?|ftp):\/\/[^\s<>()\]"'`]+|\bwww\.[\w-]+\.[^\s<>()\]"'`]+/giu;
@@ -43,11 +47,11 @@ const TAG = /^<\/?[A-Za-z][A-Za-z0-9-]*(?:\s+[^<>]*)?\/?>/;
 
 /**
  * Scans `text` (already stripped of block prefixes, same length as the source slice).
- * `from` is added to every offset reported.
+ * `from` is added to every offset reported. `units`, when given, are `text`'s code
+ * units, which the scan then masks in place.
  */
-export function scanInline(text: string, from = 0): InlineScan {
-  const chars = new Uint16Array(text.length);
-  for (let i = 0; i < text.length; i++) chars[i] = text.charCodeAt(i);
+export function scanInline(text: string, from = 0, units?: Uint16Array): InlineScan {
+  const chars = units ?? toCodeUnits(text);
   const citations: InlineCitation[] = [];
   const comments: InlineScan['comments'] = [];
   const n = text.length;
@@ -114,7 +118,7 @@ export function scanInline(text: string, from = 0): InlineScan {
     i++;
   }
   // Pass 2: brackets (links, footnotes, references), on the text as masked so far.
-  let masked = toText(chars);
+  let masked = fromCodeUnits(chars);
   // The next "]" at or after k: a "[" with none within findClosingBracket's reach is skipped at once
   // (a run of a million "[" was a billion steps).
   let nextClose = -1;
@@ -173,15 +177,17 @@ export function scanInline(text: string, from = 0): InlineScan {
       }
     }
   }
-  masked = toText(chars);
+  masked = fromCodeUnits(chars);
   // Pass 3: bare URLs.
   URL.lastIndex = 0;
   let m: RegExpExecArray | null;
-  while ((m = URL.exec(masked))) {
-    let url = m[0];
-    url = url.replace(/[.,;:!?*_~]+$/, '');
-    citations.push({kind: 'url', url, start: from + m.index, end: from + m.index + url.length});
-    blank(chars, m.index, m.index + url.length);
+  if (MAY_HOLD_URL.test(masked)) {
+    while ((m = URL.exec(masked))) {
+      let url = m[0];
+      url = url.replace(/[.,;:!?*_~]+$/, '');
+      citations.push({kind: 'url', url, start: from + m.index, end: from + m.index + url.length});
+      blank(chars, m.index, m.index + url.length);
+    }
   }
   // Pass 4: emphasis and strike-through markers.
   for (let k = 0; k < n; k++) {
@@ -193,7 +199,7 @@ export function scanInline(text: string, from = 0): InlineScan {
       if (!(/[\p{L}\p{N}]/u.test(prev) && /[\p{L}\p{N}]/u.test(next))) chars[k] = SPACE;
     }
   }
-  masked = toText(chars);
+  masked = fromCodeUnits(chars);
   citations.sort((a, b) => a.start - b.start);
   return {masked, citations, comments};
 }
@@ -213,13 +219,4 @@ function findClosingBracket(s: string, open: number): number {
     } else if (c === 10 && s.charCodeAt(i + 1) === 10) return -1;
   }
   return -1;
-}
-
-/** Builds a string from code units in chunks (apply() has an argument limit). */
-function toText(chars: Uint16Array): string {
-  let s = '';
-  for (let i = 0; i < chars.length; i += 8192) {
-    s += String.fromCharCode.apply(null, chars.subarray(i, i + 8192) as unknown as number[]);
-  }
-  return s;
 }

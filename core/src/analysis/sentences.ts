@@ -42,8 +42,12 @@ function push(out: Span[], text: string, start: number, end: number) {
 }
 
 /** Direct quotations: “…”, "…", ‘…’ (an opening ‘ must follow a space or a bracket). */
+/** Text without any quotation mark holds no quotation (most blocks: skips the pattern below). */
+const QUOTE_MARK = /[“"‘']/;
+
 export function findQuotes(text: string): Span[] {
   const out: Span[] = [];
+  if (!QUOTE_MARK.test(text)) return out;
   const re = /“[^“”]{1,2000}”|(?<![\p{L}\p{N}])"[^"\n]{1,2000}"|(?<![\p{L}\p{N}])‘[^‘’\n]{1,2000}’(?![\p{L}])|(?<=^|[\s(\[—–-])'[^'\n]{1,2000}'(?=[\s.,;:!?)\]—–-]|$)/gu;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text))) out.push({start: m.index, end: m.index + m[0].length});

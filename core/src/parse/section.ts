@@ -2,6 +2,7 @@ import type {Token} from 'markdown-it';
 import {blockParser, type ParseEnv} from './markdown.js';
 import {scanInline, type InlineCitation} from '../analysis/inline.js';
 import {analyseBlock, type BlockFacts} from '../analysis/block.js';
+import {fromCodeUnits, toCodeUnits} from '../text/utf16.js';
 import type {Lexicon} from '../scales/lexicon.js';
 
 export type BlockKind = 'paragraph' | 'heading' | 'tableRow';
@@ -85,6 +86,7 @@ function lineStarts(text: string): number[] {
   return starts;
 }
 
+const SPACE = 32;
 const PREFIX_QUOTE = /^[ \t]*(?:>[ \t]?)*/;
 const PREFIX_PLAIN = /^[ \t]*/;
 const ITEM_MARKER = /^(?:[-+*]|\d{1,9}[.)])(?:[ \t]+(?:\[[ xX]\][ \t]+)?|$)/;
@@ -116,9 +118,11 @@ export function analyseSection(text: string, lexicon: Lexicon): SectionAnalysis 
   const addBlock = (kind: BlockKind, first: number, last: number, opts: {underline?: boolean; atx?: boolean}) => {
     const base = starts[first];
     const end = lineEnd(last);
-    const chars = text.slice(base, end).split('');
+    const source = text.slice(base, end);
+    // Code units of the block, container prefixes and markers blanked; scanInline goes on masking them.
+    const chars = toCodeUnits(source);
+    let blanked = false;
     // Blank container prefixes and markers line by line.
-    let offset = 0;
     for (let line = first; line <= last; line++) {
       const ls = starts[line] - base;
       const le = lineEnd(line) - base;
@@ -139,16 +143,18 @@ export function analyseSection(text: string, lexicon: Lexicon): SectionAnalysis 
           const m = /^#{1,6}[ \t]*/.exec(lineText.slice(p));
           if (m) p += m[0].length;
           const closing = /[ \t]+#+[ \t]*$|^#+[ \t]*$/.exec(lineText.slice(p));
-          if (closing) for (let k = le - closing[0].length; k < le; k++) chars[k - 0] = ' ';
+          if (closing) {
+            for (let k = le - closing[0].length; k < le; k++) chars[k] = SPACE;
+            blanked = true;
+          }
         }
       }
       if (opts.underline && line === last) p = le - ls;
-      for (let k = ls; k < ls + p; k++) chars[k] = ' ';
-      offset = le;
+      for (let k = ls; k < ls + p; k++) chars[k] = SPACE;
+      if (p > 0) blanked = true;
     }
-    void offset;
-    const prepared = chars.join('');
-    const scan = scanInline(prepared, 0);
+    const prepared = blanked ? fromCodeUnits(chars) : source;
+    const scan = scanInline(prepared, 0, chars);
     out.comments.push(...scan.comments.map((c) => ({start: c.start + base, end: c.end + base, body: c.body})));
     const masked = scan.masked;
     let s = 0;
