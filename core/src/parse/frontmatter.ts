@@ -1,4 +1,5 @@
 import {parseDocument, isMap, isScalar, LineCounter} from 'yaml';
+import {parseSimpleYaml} from './frontmatter-simple.js';
 
 export interface Span {
   start: number;
@@ -68,6 +69,28 @@ export function parseFrontMatter(text: string): FrontMatter | undefined {
     entries: [],
     errors: [],
   };
+  // Most front matter is a few `key: value` lines: read those without building a YAML document.
+  const simple = parseSimpleYaml(yamlText);
+  if (simple) {
+    fm.data = simple.data;
+    for (const e of simple.entries) {
+      fm.entries.push({
+        key: e.key,
+        keyRange: {start: contentStart + e.keyStart, end: contentStart + e.keyEnd},
+        valueRange: {start: contentStart + e.valueStart, end: contentStart + e.valueEnd},
+        value: e.value,
+      });
+    }
+    return fm;
+  }
+  return parseWithLibrary(fm, yamlText, contentStart);
+}
+
+/**
+ * Parses the YAML text with the `yaml` library into `fm` (whose ranges are set): any YAML, errors
+ * at their positions, and a lenient read of the plain keys when there are errors.
+ */
+export function parseWithLibrary(fm: FrontMatter, yamlText: string, contentStart: number): FrontMatter {
   const lineCounter = new LineCounter();
   // logLevel 'error': warnings go to our findings, never to the host's stderr.
   const doc = parseDocument(yamlText, {lineCounter, prettyErrors: false, uniqueKeys: true, logLevel: 'error'});
