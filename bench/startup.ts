@@ -4,13 +4,12 @@
  * process per file), and worker threads for the corpus.
  *   npm run build && node out/bench/startup.js     (or: npm run bench -- --only startup)
  */
-import {mkdirSync, readFileSync} from 'node:fs';
-import {build} from 'esbuild';
+import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {pathToFileURL} from 'node:url';
 import {runMeasured, ROOT} from './proc.js';
 import {median, ms, mb, table} from './stats.js';
-import {BRIEF_CLI} from './peers.js';
+import {BRIEF_CLI, BRIEF_CLI_UNBUNDLED} from './peers.js';
 import {GENERATED} from './inputs.js';
 
 const OUT = join(ROOT, 'out');
@@ -28,28 +27,6 @@ async function wall(args: string[], runs: number, cwd = GENERATED): Promise<{ms:
     rss = Math.max(rss, r.maxRssKiB);
   }
   return {ms: median(times), cpuMs: median(cpu), rssKiB: rss};
-}
-
-/** Bundles out/cli/src/main.js into bench/generated/bundle/brief.mjs (serial use only: the worker is not bundled). */
-async function bundleCli(log: (s: string) => void): Promise<string | undefined> {
-  const outfile = join(GENERATED, 'bundle', 'brief.mjs');
-  mkdirSync(join(GENERATED, 'bundle'), {recursive: true});
-  try {
-    await build({
-      entryPoints: [BRIEF_CLI],
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      target: 'node20',
-      outfile,
-      logLevel: 'silent',
-      banner: {js: "import {createRequire as __createRequire} from 'node:module'; const require = __createRequire(import.meta.url);"},
-    });
-    return outfile;
-  } catch (error) {
-    log(`  startup: could not bundle the CLI with esbuild: ${(error as Error).message}`);
-    return undefined;
-  }
 }
 
 const importCase = (spec: string) => ['--input-type=module', '-e', `await import(${JSON.stringify(pathToFileURL(join(OUT, spec)).href)})`];
@@ -79,15 +56,11 @@ export async function measureStartup(files: Array<{label: string; file: string}>
     ['import core/src/index.js (the whole engine API)', importCase('core/src/index.js')],
     ['import cli/src/lint-file.js (what a worker thread loads)', importCase('cli/src/lint-file.js')],
     ['import cli/src/cli.js (the CLI, all commands)', importCase('cli/src/cli.js')],
-    ['brief --version (whole process)', [BRIEF_CLI, '--version']],
+    ['brief --version, unbundled (out/cli/src/main.js)', [BRIEF_CLI_UNBUNDLED, '--version']],
+    ['brief --version, as shipped (dist/cli/brief.mjs, bundled)', [BRIEF_CLI, '--version']],
   ];
-  // Experiment: the same CLI bundled into one file (what a bundled `bin` would cost to start).
-  const bundle = await bundleCli(log);
-  if (bundle) {
-    cases.push(['brief --version, bundled into one file with esbuild', [bundle, '--version']]);
-    for (const f of files) cases.push([`brief lint ${f.label}, serial, from out/`, [BRIEF_CLI, 'lint', '--format', 'json', '--concurrency', 'off', f.file]]);
-    for (const f of files) cases.push([`brief lint ${f.label}, serial, bundled`, [bundle, 'lint', '--format', 'json', '--concurrency', 'off', f.file]]);
-  }
+  for (const f of files) cases.push([`brief lint ${f.label}, serial, unbundled`, [BRIEF_CLI_UNBUNDLED, 'lint', '--format', 'json', '--concurrency', 'off', f.file]]);
+  for (const f of files) cases.push([`brief lint ${f.label}, serial, as shipped`, [BRIEF_CLI, 'lint', '--format', 'json', '--concurrency', 'off', f.file]]);
   for (const [what, args] of cases) {
     const r = await wall(args, runs, ROOT);
     imports.push({what, ms: r.ms, cpuMs: r.cpuMs, rssKiB: r.rssKiB});
@@ -106,7 +79,7 @@ export async function measureStartup(files: Array<{label: string; file: string}>
   }
   const threads: StartupFigures['threads'] = [];
   if (corpusPath) {
-    for (const setting of ['off', '2', '3', '4']) {
+    for (const setting of ['off', 'auto', '2', '3', '4']) {
       const r = await wall([BRIEF_CLI, 'lint', '--format', 'json', '--concurrency', setting, corpusPath], Math.max(1, Math.min(runs, 3)));
       threads.push({setting, ms: r.ms, cpuMs: r.cpuMs, rssKiB: r.rssKiB});
       log(`  startup: corpus --concurrency ${setting} ${ms(r.ms)} ms`);

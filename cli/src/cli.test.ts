@@ -10,6 +10,7 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {allRules} from '../../core/src/rules/index.js';
 import {runBrief as brief, writeFiles as write, type Run} from './test-support.js';
+import {PARALLEL_THRESHOLD} from './pool.js';
 
 const PACKAGE = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as {version: string};
 
@@ -428,7 +429,9 @@ describe('parallel', () => {
       'According to officials, the operators are unlikely to resume the night service before 2028.',
     ];
     const files: Record<string, string> = {};
-    for (let i = 0; i < 21; i++) {
+    // More files than PARALLEL_THRESHOLD, or the command lints them on the main thread alone.
+    const count = PARALLEL_THRESHOLD + 2;
+    for (let i = 0; i < count - 1; i++) {
       const s = statements[i % statements.length];
       files[`b${String(i).padStart(2, '0')}.brief.md`] = i % 3 === 0 ? kj(s, {eol: '\r\n'}) : kj(s);
     }
@@ -436,10 +439,10 @@ describe('parallel', () => {
     write(d, files);
     const serial = brief(['lint', '--no-config', '--format', 'json', '--concurrency', 'off'], d, {BRIEF_DEBUG: '1'});
     const parallel = brief(['lint', '--no-config', '--format', 'json', '--concurrency', '3'], d, {BRIEF_DEBUG: '1'});
-    assert.match(serial.stderr, /22 files, serial/);
-    assert.match(parallel.stderr, /22 files, 3 worker threads/);
+    assert.match(serial.stderr, new RegExp(`${count} files, serial`));
+    assert.match(parallel.stderr, new RegExp(`${count} files, 3 threads`));
     assert.equal(parallel.code, serial.code);
-    assert.equal(json(parallel).length, 22);
+    assert.equal(json(parallel).length, count);
     assert.equal(parallel.stdout, serial.stdout);
     assert.ok(json(serial).some((r) => r.messages.length > 0));
   });
@@ -448,13 +451,15 @@ describe('parallel', () => {
     const a = dir('parallel-fix-a');
     const b = dir('parallel-fix-b');
     const files: Record<string, string> = {'.briefrc.yaml': isolating()};
-    for (let i = 0; i < 12; i++) files[`f${i}.brief.md`] = kj(i % 2 ? OFF_SCALE : ON_SCALE);
+    const count = PARALLEL_THRESHOLD + 1;
+    for (let i = 0; i < count; i++) files[`f${i}.brief.md`] = kj(i % 2 ? OFF_SCALE : ON_SCALE);
     write(a, files);
     write(b, files);
     const serial = brief(['lint', '--fix', '--format', 'json', '--concurrency', 'off'], a);
-    const parallel = brief(['lint', '--fix', '--format', 'json', '--concurrency', '2'], b);
+    const parallel = brief(['lint', '--fix', '--format', 'json', '--concurrency', '2'], b, {BRIEF_DEBUG: '1'});
+    assert.match(parallel.stderr, new RegExp(`${count} files, 2 threads`));
     assert.equal(parallel.stdout.split(b).join('<dir>'), serial.stdout.split(a).join('<dir>'));
-    for (let i = 0; i < 12; i++) assert.equal(readFileSync(join(b, `f${i}.brief.md`), 'utf8'), kj(ON_SCALE));
+    for (let i = 0; i < count; i++) assert.equal(readFileSync(join(b, `f${i}.brief.md`), 'utf8'), kj(ON_SCALE));
   });
 });
 

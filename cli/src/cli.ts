@@ -76,7 +76,8 @@ Options:
       --quiet              Report errors only
   -c, --config <file>      Use this config file instead of looking for one
       --no-config          Use no config file: the defaults only
-      --concurrency <n>    Worker threads: auto (default), off, or a number
+      --concurrency <n>    Threads that lint, this one included: auto (default: half
+                           the cores, for 64 files or more), off, or a number
       --write-baseline [file.json]
                            Record today's findings in a baseline (default: the
                            --baseline file, or ./.brief-baseline.json); later
@@ -305,7 +306,7 @@ async function lintCommand(args: string[], io: Io): Promise<number> {
 
   const parallel = threads > 1 && tasks.length > PARALLEL_THRESHOLD;
   const workers = Math.min(threads, tasks.length);
-  if (io.env.BRIEF_DEBUG) io.stderr.write(`brief: ${tasks.length} files, ${parallel ? `${workers} worker threads` : 'serial'}\n`);
+  if (io.env.BRIEF_DEBUG) io.stderr.write(`brief: ${tasks.length} files, ${parallel ? `${workers} threads` : 'serial'}\n`);
   let results: FileResult[] = parallel ? await lintParallel(tasks, workers) : lintSerial(tasks);
   const baselined = applyBaselineOptions(results, v, io);
   if (typeof baselined === 'number') return baselined;

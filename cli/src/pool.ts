@@ -1,73 +1,135 @@
 /**
- * Lints many files on worker threads. Results come back in the order of the
- * tasks, identical to the serial path (both call `lintFile`).
+ * Lints many files on several threads: the main thread and `threads - 1` worker
+ * threads take the next file from one shared counter (no message per file), and
+ * the workers send their results back in batches. Results come back in the order
+ * of the tasks, identical to the serial path (every thread calls `lintFile`).
  */
 import {Worker} from 'node:worker_threads';
 import {availableParallelism} from 'node:os';
-import type {ResolvedConfig} from '../../core/src/index.js';
+import type {ResolvedConfig} from '../../core/src/config/types.js';
 import {lintFile, type LintTask} from './lint-file.js';
 import type {FileResult} from './result.js';
-import type {WorkerData, WorkerRequest} from './worker.js';
+import type {WorkerData, WorkerMessage} from './worker.js';
 
-/** Below this many files the serial path is faster than starting threads. */
-export const PARALLEL_THRESHOLD = 8;
+/**
+ * Set by scripts/bundle-cli.mjs: the bundled worker next to the bundled CLI. From
+ * out/ (tsc's output) the worker is the compiled worker.js next to this file.
+ */
+declare const BRIEF_WORKER_FILE: string | undefined;
+const WORKER_FILE = typeof BRIEF_WORKER_FILE === 'string' ? BRIEF_WORKER_FILE : './worker.js';
 
+/**
+ * A thread's first files are slow (the first takes ~100 ms while V8 compiles the engine; a
+ * worker also needs ~150 ms to start), while the main thread, warm by then, lints a small
+ * brief in a few milliseconds. So a worker that is up when fewer than this many files are
+ * left takes none: it would only make the main thread wait for its first files at the end.
+ */
+export const MIN_FILES_LEFT = 48;
+
+/** Up to this many files the main thread is done before a worker could help: no threads. */
+export const PARALLEL_THRESHOLD = 64;
+
+/**
+ * Threads for `--concurrency auto`: half the cores, rounded up (1 on 2 cores, 2 on 4, 4 on 8).
+ * Each thread has its own V8 isolate, and V8 optimises the engine's hot code afresh in each, on
+ * background threads: for 1,000 small briefs that costs about as much CPU as the linting
+ * itself (bench corpus: ~1.5 s of optimising against ~2.5 s of linting). So a thread needs
+ * about a second core for its compiler; on 2 cores, one thread with the compiler on the other
+ * core is about as fast as two threads on an idle machine (going by the threads' CPU times), and
+ * much faster on a busy one.
+ */
 export function defaultThreads(): number {
-  return Math.max(1, availableParallelism());
+  return Math.max(1, Math.ceil(availableParallelism() / 2));
 }
 
 export function lintSerial(tasks: LintTask[]): FileResult[] {
   return tasks.map(lintFile);
 }
 
-export async function lintParallel(tasks: LintTask[], threads: number): Promise<FileResult[]> {
+export interface ParallelOptions {
+  /** False: the workers lint every file (tests of the worker path). Default true. */
+  mainThread?: boolean;
+  /** Overrides MIN_FILES_LEFT (tests: 0 makes the workers take files however few are left). */
+  minFilesLeft?: number;
+}
+
+/**
+ * Lints `tasks` on `threads` threads in all: this one and `threads - 1` workers.
+ * The main thread starts at once (its engine is loaded) while the workers start up,
+ * and a worker that is not up by the time the files run out is not waited for.
+ */
+export async function lintParallel(tasks: LintTask[], threads: number, options: ParallelOptions = {}): Promise<FileResult[]> {
+  const mainLints = options.mainThread ?? true;
+  const workerCount = Math.max(0, Math.min(threads, tasks.length) - (mainLints ? 1 : 0));
+  if (workerCount === 0) return lintSerial(tasks);
+
   // Send each distinct configuration once, then refer to it by index.
   const configs: ResolvedConfig[] = [];
   const configIndex = new Map<ResolvedConfig, number>();
   const byText = new Map<string, number>();
-  for (const t of tasks) {
-    if (configIndex.has(t.config)) continue;
+  const taskConfigs = tasks.map((t) => {
+    let i = configIndex.get(t.config);
+    if (i !== undefined) return i;
     const key = JSON.stringify(t.config);
-    let i = byText.get(key);
+    i = byText.get(key);
     if (i === undefined) {
       i = configs.length;
       configs.push(t.config);
       byText.set(key, i);
     }
     configIndex.set(t.config, i);
-  }
-  const fix = tasks.some((t) => t.fix);
+    return i;
+  });
+  // next[0]: the index of the next task to lint, whichever thread takes it.
+  const next = new Int32Array(new SharedArrayBuffer(4));
+  const data: WorkerData = {files: tasks.map((t) => t.filePath), configs: taskConfigs, configList: configs, fixes: tasks.map((t) => t.fix), next, minFilesLeft: options.minFilesLeft ?? MIN_FILES_LEFT};
   const results: Array<FileResult | undefined> = new Array(tasks.length);
-  let next = 0;
-  const count = Math.max(1, Math.min(threads, tasks.length));
-  const data: WorkerData = {configs, fix};
-  const runWorker = () =>
-    new Promise<void>((resolve) => {
-      const worker = new Worker(new URL('./worker.js', import.meta.url), {workerData: data});
-      let current = -1;
-      let done = false;
-      const finish = () => {
-        if (done) return;
-        done = true;
-        void worker.terminate();
-        resolve();
-      };
-      const feed = () => {
-        if (next >= tasks.length) return finish();
-        current = next++;
-        const req: WorkerRequest = {index: current, filePath: tasks[current].filePath, config: configIndex.get(tasks[current].config)!};
-        worker.postMessage(req);
-      };
-      worker.on('message', (msg: {index: number; result: FileResult}) => {
-        results[msg.index] = msg.result;
-        current = -1;
-        feed();
-      });
-      // A worker that dies leaves its files to the serial pass below.
-      worker.on('error', finish);
-      worker.on('exit', finish);
-      feed();
+
+  // Done when every file a worker took is back, or when every worker has stopped (one that
+  // died leaves the files it had taken to the serial pass below).
+  let fromWorkers = 0;
+  let expected = -1;
+  let running = workerCount;
+  let settle!: () => void;
+  const settled = new Promise<void>((resolve) => (settle = resolve));
+  const check = () => {
+    if (running === 0 || fromWorkers === expected) settle();
+  };
+  const workers: Worker[] = [];
+  for (let w = 0; w < workerCount; w++) {
+    let worker: Worker;
+    try {
+      worker = new Worker(new URL(WORKER_FILE, import.meta.url), {workerData: data});
+    } catch {
+      running--; // no thread to be had: the others (at least this one) lint the files
+      continue;
+    }
+    workers.push(worker);
+    let stopped = false;
+    const stop = () => {
+      if (stopped) return;
+      stopped = true;
+      running--;
+      check();
+    };
+    worker.on('message', (msg: WorkerMessage) => {
+      for (const [index, result] of msg) results[index] = result;
+      fromWorkers += msg.length;
+      check();
     });
-  await Promise.all(Array.from({length: count}, runWorker));
+    worker.on('error', stop);
+    worker.on('exit', stop);
+  }
+
+  // This thread lints too, until no file is left.
+  let here = 0;
+  for (let i = mainLints ? Atomics.add(next, 0, 1) : tasks.length; i < tasks.length; i = Atomics.add(next, 0, 1)) {
+    results[i] = lintFile(tasks[i]);
+    here++;
+  }
+  expected = tasks.length - here;
+  check();
+  await settled;
+  for (const worker of workers) void worker.terminate();
   return tasks.map((t, i) => results[i] ?? lintFile(t));
 }

@@ -1,6 +1,9 @@
 import {readFileSync} from 'node:fs';
 
-let cached: string | undefined;
+/** Set by scripts/bundle-cli.mjs: the bundled CLI (dist/cli/) does not read package.json. */
+declare const BRIEF_VERSION: string | undefined;
+
+let cached: string | undefined = typeof BRIEF_VERSION === 'string' ? BRIEF_VERSION : undefined;
 
 /** Version from package.json (this file runs as out/cli/src/version.js). */
 export function version(): string {

@@ -1,0 +1,89 @@
+/**
+ * The bundled `brief` command that package.json's "bin" runs (dist/cli/, made by
+ * scripts/bundle-cli.mjs in `npm run build`): it gives what out/cli/src/main.js gives,
+ * and its worker thread lints as the unbundled one does.
+ */
+import {test, describe, before, after} from 'node:test';
+import assert from 'node:assert/strict';
+import {existsSync, mkdtempSync, readFileSync, rmSync, realpathSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join, resolve} from 'node:path';
+import {Worker} from 'node:worker_threads';
+import {defaultConfig} from '../../core/src/config/types.js';
+import {lintFile} from './lint-file.js';
+import {PARALLEL_THRESHOLD} from './pool.js';
+import type {FileResult} from './result.js';
+import type {WorkerData, WorkerMessage} from './worker.js';
+import {BUNDLED_MAIN, BUNDLED_WORKER, MAIN, runBrief, writeFiles} from './test-support.js';
+
+const ROOT = new URL('../../../', import.meta.url);
+const PACKAGE = JSON.parse(readFileSync(new URL('package.json', ROOT), 'utf8')) as {version: string; bin: Record<string, string>};
+const EXAMPLES = new URL('examples/', ROOT);
+const CLEAN = readFileSync(new URL('clean.brief.md', EXAMPLES), 'utf8');
+const DEFECTS = readFileSync(new URL('defects.brief.md', EXAMPLES), 'utf8');
+
+let tmp: string;
+before(() => {
+  assert.ok(existsSync(BUNDLED_MAIN), `${BUNDLED_MAIN} is missing: run "npm run build"`);
+  tmp = realpathSync(mkdtempSync(join(tmpdir(), 'brief-bundle-test-')));
+});
+after(() => {
+  rmSync(tmp, {recursive: true, force: true});
+});
+
+describe('the bundled command', () => {
+  test('is the package\'s "brief" command', () => {
+    assert.equal(resolve(new URL('.', ROOT).pathname, PACKAGE.bin.brief), BUNDLED_MAIN);
+  });
+
+  test('--version prints the package version', () => {
+    const r = runBrief(['--version'], tmp, {}, BUNDLED_MAIN);
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(r.stdout, `${PACKAGE.version}\n`);
+  });
+
+  test('lints many files on worker threads as out/cli/src/main.js does on one', () => {
+    const dir = join(tmp, 'many');
+    const files: Record<string, string> = {};
+    for (let i = 0; i < PARALLEL_THRESHOLD + 2; i++) files[`b${String(i).padStart(3, '0')}.brief.md`] = i % 2 ? DEFECTS : CLEAN;
+    writeFiles(dir, files);
+    const bundled = runBrief(['lint', '--format', 'json', '--concurrency', '2'], dir, {BRIEF_DEBUG: '1'}, BUNDLED_MAIN);
+    const serial = runBrief(['lint', '--format', 'json', '--concurrency', 'off'], dir, {}, MAIN);
+    assert.match(bundled.stderr, /66 files, 2 threads/);
+    assert.equal(bundled.code, 1);
+    assert.equal(bundled.code, serial.code);
+    assert.equal(bundled.stdout, serial.stdout);
+  });
+
+  test('rules and render (the HTML renderer is a chunk of its own, loaded on demand)', () => {
+    const dir = join(tmp, 'render');
+    writeFiles(dir, {'a.brief.md': DEFECTS});
+    assert.equal(runBrief(['rules', '--format', 'json'], dir, {}, BUNDLED_MAIN).stdout, runBrief(['rules', '--format', 'json'], dir).stdout);
+    const bundled = runBrief(['render', 'a.brief.md'], dir, {}, BUNDLED_MAIN);
+    assert.equal(bundled.code, 0, bundled.stderr);
+    assert.equal(bundled.stdout, runBrief(['render', 'a.brief.md'], dir).stdout);
+    assert.match(bundled.stdout, /^<!DOCTYPE html>/);
+  });
+
+  test('its worker thread lints the files as lintFile does', async () => {
+    const dir = join(tmp, 'worker');
+    writeFiles(dir, {'a.brief.md': DEFECTS, 'b.brief.md': CLEAN, 'c.brief.md': DEFECTS.replace(/\n/g, '\r\n')});
+    const files = ['a', 'b', 'c', 'missing'].map((n) => join(dir, `${n}.brief.md`));
+    const config = defaultConfig();
+    const data: WorkerData = {files, configs: files.map(() => 0), configList: [config], fixes: files.map(() => false), next: new Int32Array(new SharedArrayBuffer(4)), minFilesLeft: 0};
+    const results: FileResult[] = [];
+    await new Promise<void>((done, fail) => {
+      const worker = new Worker(BUNDLED_WORKER, {workerData: data});
+      worker.on('message', (msg: WorkerMessage) => {
+        for (const [index, result] of msg) results[index] = result;
+      });
+      worker.on('error', fail);
+      worker.on('exit', () => done());
+    });
+    assert.deepEqual(
+      results,
+      files.map((filePath) => lintFile({filePath, config, fix: false})),
+    );
+    assert.ok(results[0].messages.length > 0);
+  });
+});
