@@ -1,5 +1,5 @@
 /** Engine findings and offsets → LSP shapes. The only place that knows both. */
-import {DiagnosticSeverity, DiagnosticTag, type Diagnostic, type Range, type TextEdit} from 'vscode-languageserver/node';
+import {DiagnosticSeverity, DiagnosticTag, type Diagnostic, type Position, type Range, type TextEdit} from 'vscode-languageserver/node';
 import {type Finding, type LineIndex, type TextEdit as CoreEdit} from '../../core/src/index.js';
 import {docsUrlFor} from '../../core/src/custom/index.js';
 import type {LintMessage} from '../../cli/src/result.js';
@@ -47,8 +47,8 @@ export function messageToDiagnostic(m: LintMessage): Diagnostic {
   return baseDiagnostic({start: {line: m.line - 1, character: m.column - 1}, end: {line: m.endLine - 1, character: m.endColumn - 1}}, m);
 }
 
-export function toDiagnostic(uri: string, lines: Positions, f: Finding): Diagnostic {
-  const d = baseDiagnostic(toRange(lines, f.start, f.end), f);
+export function toDiagnostic(uri: string, lines: Positions, f: Finding, range = toRange(lines, f.start, f.end)): Diagnostic {
+  const d = baseDiagnostic(range, f);
   if (f.related?.length) {
     d.relatedInformation = f.related.map((r) => ({location: {uri, range: toRange(lines, r.start, r.end)}, message: r.message}));
   }
@@ -58,8 +58,45 @@ export function toDiagnostic(uri: string, lines: Positions, f: Finding): Diagnos
   return d;
 }
 
+/**
+ * The diagnostics of `findings`. A finding whose diagnostic is in `previous` (the last
+ * version's) unchanged — same rule, range, severity, message, fixability and tags, no
+ * related locations — gets that very object: after a keystroke most findings have not
+ * moved in lines and characters, and their diagnostics then keep their identity (and the
+ * transport's encoding of them, encode.ts). Never mutate a diagnostic once returned.
+ */
+export function toDiagnostics(uri: string, lines: Positions, findings: Finding[], previous?: Diagnostic[]): Diagnostic[] {
+  if (!previous?.length) return findings.map((f) => toDiagnostic(uri, lines, f));
+  // Both lists are in document order (the engine sorts findings by position): one pass.
+  let j = 0;
+  return findings.map((f) => {
+    const range = toRange(lines, f.start, f.end);
+    if (!f.related?.length) {
+      while (j < previous.length && before(previous[j].range.start, range.start)) j++;
+      for (let k = j; k < previous.length && samePosition(previous[k].range.start, range.start); k++) {
+        const d = previous[k];
+        if (samePosition(d.range.end, range.end) && d.code === f.ruleId && sameFinding(d, f)) return d;
+      }
+    }
+    return toDiagnostic(uri, lines, f, range);
+  });
+}
+
+const before = (p: Position, q: Position) => p.line < q.line || (p.line === q.line && p.character < q.character);
+const samePosition = (p: Position, q: Position) => p.line === q.line && p.character === q.character;
+
+/** Would `toDiagnostic` make `d` of `f` (whose range is known to be the same)? */
+function sameFinding(d: Diagnostic, f: Finding): boolean {
+  const data = d.data as DiagnosticData;
+  if (d.message !== f.message || d.severity !== SEVERITY[f.severity] || d.relatedInformation) return false;
+  if (data.ruleId !== f.ruleId || data.category !== f.category || data.fixable !== !!f.fix) return false;
+  if (d.codeDescription?.href !== (f.ruleId.startsWith('brief/') ? undefined : docsUrlFor(f.ruleId))) return false;
+  const tags = f.tags ?? [];
+  if ((d.tags?.length ?? 0) !== tags.length) return false;
+  return tags.every((t, i) => d.tags![i] === (t === 'unnecessary' ? DiagnosticTag.Unnecessary : DiagnosticTag.Deprecated));
+}
+
 /** Do two LSP ranges overlap or touch? */
 export function rangesTouch(a: Range, b: Range): boolean {
-  const before = (p: Range['start'], q: Range['start']) => p.line < q.line || (p.line === q.line && p.character < q.character);
   return !before(a.end, b.start) && !before(b.end, a.start);
 }

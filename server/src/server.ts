@@ -38,7 +38,8 @@ import {loadConfig, isIgnored, ConfigCache, type LoadedConfig, type ConfigError}
 import {fsConfigHost} from '../../cli/src/host.js';
 import {lintFile} from '../../cli/src/lint-file.js';
 import {expandTargets, toPosix} from '../../cli/src/files.js';
-import {messageToDiagnostic, rangesTouch, toDiagnostic, toEdit, toRange} from './convert.js';
+import {messageToDiagnostic, rangesTouch, toDiagnostic, toDiagnostics, toEdit, toRange} from './convert.js';
+import {sealDiagnostics} from './encode.js';
 import {featureCapabilities, registerFeatures} from './features.js';
 import {rulesByIdFor} from '../../core/src/custom/index.js';
 import {BASELINE_GLOB, ServerBaselines} from './baseline.js';
@@ -76,6 +77,10 @@ interface Analysis {
   visible: Finding[];
   /** `visible` as LSP diagnostics, once asked for. */
   diagnostics?: Diagnostic[];
+  /** The last version's diagnostics, until `diagnostics` are made: those that did not change are reused. */
+  previousDiagnostics?: Diagnostic[];
+  /** A pull was answered with this analysis: a pull naming its result id can be answered "unchanged". */
+  reported?: boolean;
   loaded: LoadedConfig;
   elapsedMs: number;
 }
@@ -256,6 +261,7 @@ export function startServer(connection: Connection): void {
     }
     const text = current.getText();
     const started = performance.now();
+    const replaced = analyses.get(current.uri);
     let result: LintResult;
     if (!settings.enable || text.length > MAX_DOCUMENT_CHARS) {
       // No analysis: an empty document model, and for a huge text one notice instead of findings.
@@ -263,11 +269,13 @@ export function startServer(connection: Connection): void {
       result = {doc: parseBrief('', {config: loaded.config, cache: sectionCache}), findings, suppressed: []};
     } else {
       // An edit of the last version: its unchanged sections and their findings are reused (the old result is consumed).
-      const previous = analyses.get(current.uri)?.result;
+      const previous = replaced?.result;
       result = lintText(text, {config: loaded.config, cache: sectionCache, previous});
     }
     const visible = baselines.filterFindings(current.uri, result.doc, result.findings);
     const analysis: Analysis = {version: current.version, result, visible, loaded, elapsedMs: performance.now() - started};
+    // Only the last version's (never a chain of them), and none across a settings or config change (refreshAll clears `analyses`).
+    analysis.previousDiagnostics = replaced?.diagnostics ?? replaced?.previousDiagnostics;
     analyses.set(current.uri, analysis);
     void connection.sendNotification(StatusNotification, {
       uri: current.uri,
@@ -288,7 +296,9 @@ export function startServer(connection: Connection): void {
     // The open document keeps its line offsets up to date edit by edit: cheaper than indexing the text again.
     const open = documents.get(uri);
     const lines = open && open.version === analysis.version ? open : analysis.result.doc.lines;
-    return (analysis.diagnostics = analysis.visible.map((f) => toDiagnostic(uri, lines, f)));
+    analysis.diagnostics = sealDiagnostics(toDiagnostics(uri, lines, analysis.visible, analysis.previousDiagnostics));
+    analysis.previousDiagnostics = undefined;
+    return analysis.diagnostics;
   }
 
   async function publish(uri: string) {
@@ -407,7 +417,11 @@ export function startServer(connection: Connection): void {
     await settleLarge(doc.uri, token);
     const analysis = await analyse(documents.get(doc.uri) ?? doc);
     if (!analysis) return {kind: DocumentDiagnosticReportKind.Full, items: []};
-    return {kind: DocumentDiagnosticReportKind.Full, resultId: `${analysis.version}`, items: diagnosticsOf(doc.uri, analysis)};
+    const resultId = `${analysis.version}`;
+    // The client already holds this analysis's report (the same version, and no settings or config change since).
+    if (analysis.reported && params.previousResultId === resultId) return {kind: DocumentDiagnosticReportKind.Unchanged, resultId};
+    analysis.reported = true;
+    return {kind: DocumentDiagnosticReportKind.Full, resultId, items: diagnosticsOf(doc.uri, analysis)};
   });
 
   connection.languages.diagnostics.onWorkspace(async (params, token) => {

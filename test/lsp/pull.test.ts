@@ -76,6 +76,37 @@ describe('pull diagnostics over stdio', () => {
     assert.deepEqual(actual(itemsOf(report)), expected(text));
   });
 
+  test('a pull naming the result id the client holds is answered "unchanged", until an edit or a settings change', async () => {
+    const uri = scratchUri('pull-unchanged');
+    let text = FERRY;
+    await client.open(uri, text);
+    const first = await client.pull(uri);
+    assert.equal((first as {resultId?: string}).resultId, '1');
+    const items = itemsOf(first);
+    assert.ok(items.length > 0);
+    assert.deepEqual(await client.pull(uri, '1'), {kind: 'unchanged', resultId: '1'});
+    // No result id, or one the server did not give for this version: the full report again.
+    assert.deepEqual(itemsOf(await client.pull(uri)), items);
+    assert.deepEqual(itemsOf(await client.pull(uri, '7')), items);
+
+    const at = text.indexOf('very likely');
+    const range = {start: positionAt(text, at), end: positionAt(text, at + 'very likely'.length)};
+    text = applyEdits(text, [{range, newText: 'probably'}]);
+    const version = await client.change(uri, [{range, text: 'probably'}]);
+    const edited = await client.pull(uri, '1');
+    assert.equal(edited.kind, 'full', 'a new version is reported in full');
+    assert.equal((edited as {resultId?: string}).resultId, String(version));
+    assert.deepEqual(actual(itemsOf(edited)), expected(text));
+    assert.deepEqual(await client.pull(uri, String(version)), {kind: 'unchanged', resultId: String(version)});
+
+    // Settings changed: the same version is analysed again and reported in full once, whatever id the client names.
+    await client.configurationChanged();
+    const refreshed = await client.pull(uri, String(version));
+    assert.equal(refreshed.kind, 'full', 'after a settings change the report is full');
+    assert.deepEqual(actual(itemsOf(refreshed)), expected(text));
+    assert.deepEqual(await client.pull(uri, String(version)), {kind: 'unchanged', resultId: String(version)});
+  });
+
   test('brief.enable false: the pull report is empty', async () => {
     const uri = scratchUri('disabled-pull');
     await client.open(uri, FERRY);
