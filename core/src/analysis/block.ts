@@ -1,5 +1,5 @@
 import {
-  ATTRIBUTION, CERTAINTY, CONFIDENCE, HEDGE, HEDGE_IDIOM, MODIFIED_POSSIBLE, NUMBER, PERCENT, TIMEFRAME, isFigure,
+  ATTRIBUTION, ATTRIBUTION_HINT, CERTAINTY, CONFIDENCE, HEDGE, HEDGE_IDIOM, MODIFIED_POSSIBLE, NUMBER, PERCENT, TIMEFRAME, isFigure,
 } from './patterns.js';
 import {findQuotes, inside, splitSentences, wordCount, type Span} from './sentences.js';
 import type {Lexicon} from '../scales/lexicon.js';
@@ -120,7 +120,7 @@ class LazyFacts implements BlockFacts {
     return (this._percents ??= findPercents(this.masked));
   }
   get attributions(): Hit[] {
-    return (this._attributions ??= all(ATTRIBUTION, this.masked, this.quotes, true));
+    return (this._attributions ??= ATTRIBUTION_HINT.test(this.masked) ? all(ATTRIBUTION, this.masked, this.quotes, true) : []);
   }
 }
 

@@ -29,7 +29,11 @@ export interface InlineScan {
 
 const SPACE = 32;
 
+/** Set when a scan blanks anything: until then its masked text is the text itself (no copy). */
+let changed = false;
+
 function blank(chars: Uint16Array, start: number, end: number) {
+  if (start < end) changed = true;
   for (let i = start; i < end; i++) {
     const c = chars[i];
     if (c !== 10 && c !== 13) chars[i] = SPACE;
@@ -52,6 +56,7 @@ const TAG = /^<\/?[A-Za-z][A-Za-z0-9-]*(?:\s+[^<>]*)?\/?>/;
  */
 export function scanInline(text: string, from = 0, units?: Uint16Array): InlineScan {
   const chars = units ?? toCodeUnits(text);
+  changed = false;
   const citations: InlineCitation[] = [];
   const comments: InlineScan['comments'] = [];
   const n = text.length;
@@ -61,6 +66,7 @@ export function scanInline(text: string, from = 0, units?: Uint16Array): InlineS
     const c = chars[i];
     if (c === 92 /* \ */ && i + 1 < n && /[!-/:-@[-`{-~]/.test(text[i + 1])) {
       chars[i] = SPACE;
+      changed = true;
       // An escaped character is literal: mark it so later passes ignore it as syntax.
       if (text[i + 1] === '[' || text[i + 1] === ']' || text[i + 1] === '*' || text[i + 1] === '_' || text[i + 1] === '`') chars[i + 1] = SPACE;
       i += 2;
@@ -118,7 +124,8 @@ export function scanInline(text: string, from = 0, units?: Uint16Array): InlineS
     i++;
   }
   // Pass 2: brackets (links, footnotes, references), on the text as masked so far.
-  let masked = fromCodeUnits(chars);
+  let masked = changed ? fromCodeUnits(chars) : text;
+  changed = false;
   // The next "]" at or after k: a "[" with none within findClosingBracket's reach is skipped at once
   // (a run of a million "[" was a billion steps).
   let nextClose = -1;
@@ -149,6 +156,7 @@ export function scanInline(text: string, from = 0, units?: Uint16Array): InlineS
         const url = link[1].replace(/^<|>$/g, '');
         citations.push({kind: 'link', url, start: from + k, end: from + end});
         chars[k] = SPACE;
+        changed = true;
         blank(chars, close, end);
       }
       k = end - 1;
@@ -162,6 +170,7 @@ export function scanInline(text: string, from = 0, units?: Uint16Array): InlineS
       else {
         citations.push({kind: 'reference', id: label, start: from + k, end: from + end});
         chars[k] = SPACE;
+        changed = true;
         blank(chars, close, end);
       }
       k = end - 1;
@@ -174,10 +183,12 @@ export function scanInline(text: string, from = 0, units?: Uint16Array): InlineS
         citations.push({kind: 'bracket', id: label, start: from + k, end: from + close + 1, idStart: from + k + 1, idEnd: from + close});
         chars[k] = SPACE;
         chars[close] = SPACE;
+        changed = true;
       }
     }
   }
-  masked = fromCodeUnits(chars);
+  if (changed) masked = fromCodeUnits(chars);
+  changed = false;
   // Pass 3: bare URLs.
   URL.lastIndex = 0;
   let m: RegExpExecArray | null;
@@ -192,14 +203,19 @@ export function scanInline(text: string, from = 0, units?: Uint16Array): InlineS
   // Pass 4: emphasis and strike-through markers.
   for (let k = 0; k < n; k++) {
     const c = chars[k];
-    if (c === 42 /* * */ || c === 126 /* ~ */) chars[k] = SPACE;
-    else if (c === 95 /* _ */) {
+    if (c === 42 /* * */ || c === 126 /* ~ */) {
+      chars[k] = SPACE;
+      changed = true;
+    } else if (c === 95 /* _ */) {
       const prev = k > 0 ? text[k - 1] : ' ';
       const next = k + 1 < n ? text[k + 1] : ' ';
-      if (!(/[\p{L}\p{N}]/u.test(prev) && /[\p{L}\p{N}]/u.test(next))) chars[k] = SPACE;
+      if (!(/[\p{L}\p{N}]/u.test(prev) && /[\p{L}\p{N}]/u.test(next))) {
+        chars[k] = SPACE;
+        changed = true;
+      }
     }
   }
-  masked = fromCodeUnits(chars);
+  if (changed) masked = fromCodeUnits(chars);
   citations.sort((a, b) => a.start - b.start);
   return {masked, citations, comments};
 }

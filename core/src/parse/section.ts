@@ -80,6 +80,20 @@ export interface SectionAnalysis {
   tooDeep?: number;
 }
 
+/** Length of a line's leading blanks, and with `quoted` its block-quote markers: what PREFIX_QUOTE / PREFIX_PLAIN match, without a slice per line. */
+function prefixLength(text: string, start: number, end: number, quoted: boolean): number {
+  let i = start;
+  const blank = (c: number) => c === 32 || c === 9;
+  while (i < end && blank(text.charCodeAt(i))) i++;
+  if (quoted) {
+    while (i < end && text.charCodeAt(i) === 62 /* > */) {
+      i++;
+      if (i < end && blank(text.charCodeAt(i))) i++;
+    }
+  }
+  return i - start;
+}
+
 function lineStarts(text: string): number[] {
   const starts = [0];
   for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
@@ -126,9 +140,9 @@ export function analyseSection(text: string, lexicon: Lexicon): SectionAnalysis 
     for (let line = first; line <= last; line++) {
       const ls = starts[line] - base;
       const le = lineEnd(line) - base;
-      const lineText = text.slice(base + ls, base + le);
-      let p = (quoteDepth > 0 ? PREFIX_QUOTE : PREFIX_PLAIN).exec(lineText)![0].length;
+      let p = prefixLength(text, base + ls, base + le, quoteDepth > 0);
       if (line === first) {
+        const lineText = text.slice(base + ls, base + le);
         if (itemOpen) {
           const m = ITEM_MARKER.exec(lineText.slice(p));
           if (m) p += m[0].length;
@@ -315,7 +329,11 @@ function findDefinitions(
   for (let line = 0; line < starts.length; line++) {
     const s = starts[line];
     const e = lineEnd(line);
-    if (e - s < 4 || inCode(s)) continue;
+    if (e - s < 4) continue;
+    // A definition's line starts with "[" after blanks and quote markers: skip the others without a slice and two patterns.
+    let k = s;
+    for (let c = text.charCodeAt(k); k < e && (c === 32 || c === 9 || c === 62); c = text.charCodeAt(++k));
+    if (text.charCodeAt(k) !== 91 /* [ */ || inCode(s)) continue;
     const lineText = text.slice(s, e);
     const fn = /^( {0,3}(?:>[ \t]?)*)\[\^([^\]\s]{1,100})\]:[ \t]*(.*)$/.exec(lineText);
     if (fn) {
