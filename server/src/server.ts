@@ -23,17 +23,14 @@ import {
 } from 'vscode-languageserver/node';
 import {TextDocument} from 'vscode-languageserver-textdocument';
 import {URI} from 'vscode-uri';
-import {
-  applyFixes,
-  defaultConfig,
-  lintText,
-  parseBrief,
-  SectionCache,
-  type Finding,
-  type LintResult,
-  type ResolvedConfig,
-  findScale,
-} from '../../core/src/index.js';
+// The engine module by module, not through core/src/index.js, which also loads the preview
+// renderer (unified, remark, rehype: ~17 MB of the server's memory before any document is open).
+import {applyFixes} from '../../core/src/fix.js';
+import {defaultConfig, type ResolvedConfig} from '../../core/src/config/types.js';
+import {lintText, type LintResult} from '../../core/src/linter.js';
+import {parseBrief, findScale} from '../../core/src/parse/document.js';
+import {SectionCache} from '../../core/src/parse/cache.js';
+import type {Finding} from '../../core/src/rules/types.js';
 import {loadConfig, isIgnored, ConfigCache, type LoadedConfig, type ConfigError} from '../../core/src/config/index.js';
 import {fsConfigHost} from '../../cli/src/host.js';
 import {lintFile} from '../../cli/src/lint-file.js';
@@ -56,7 +53,8 @@ import {
   type RenderResult,
   type StatusParams,
 } from './protocol.js';
-import {renderBrief} from '../../core/src/render/index.js';
+/** The preview renderer, loaded when a preview first asks for a page. */
+let renderer: Promise<typeof import('../../core/src/render/index.js')> | undefined;
 
 const JudgementsRequest = new RequestType<JudgementsParams, JudgementInfo[] | null, void>(JUDGEMENTS_REQUEST);
 const StatusNotification = new NotificationType<StatusParams>(STATUS_NOTIFICATION);
@@ -553,6 +551,8 @@ export function startServer(connection: Connection): void {
     if (!doc || token.isCancellationRequested) return null;
     const analysis = await analyse(doc);
     if (!analysis || token.isCancellationRequested) return null;
+    const {renderBrief} = await (renderer ??= import('../../core/src/render/index.js'));
+    if (token.isCancellationRequested) return null;
     const rendered = renderBrief(analysis.result.doc, analysis.visible);
     return {body: rendered.body, css: rendered.css, version: analysis.version};
   });
