@@ -41,9 +41,10 @@ function push(out: Span[], text: string, start: number, end: number) {
   if (end > start) out.push({start, end});
 }
 
-/** Direct quotations: “…”, "…", ‘…’ (an opening ‘ must follow a space or a bracket). */
 /** Text without any quotation mark holds no quotation (most blocks: skips the pattern below). */
 const QUOTE_MARK = /[“"‘']/;
+
+/** Direct quotations: “…”, "…", ‘…’ (an opening ‘ must follow a space or a bracket). */
 
 export function findQuotes(text: string): Span[] {
   const out: Span[] = [];
