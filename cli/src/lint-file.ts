@@ -8,12 +8,14 @@ import {randomBytes} from 'node:crypto';
 // Not through core/src/index.js, which also loads the preview renderer (start-up of every worker thread).
 import {lintText, type LintResult} from '../../core/src/linter.js';
 import {applyFixes, safeFixes} from '../../core/src/fix.js';
+import {NoSectionCache} from '../../core/src/parse/cache.js';
 import type {ResolvedConfig} from '../../core/src/config/types.js';
 import {fingerprintFinding} from '../../core/src/baseline.js';
 import {fileProblem, withCounts, type FileResult, type LintMessage} from './result.js';
 
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
 export const MAX_FIX_PASSES = 10;
+const ONE_SHOT = new NoSectionCache();
 
 export interface LintTask {
   /** Absolute path. */
@@ -64,7 +66,8 @@ function lintOneFile(task: LintTask): FileResult {
   const bom = text.startsWith('\uFEFF');
   if (bom) text = text.slice(1);
 
-  let result = lintText(text, {config});
+  // Linted once and let go (unless fixed): no section cache and no bookkeeping for incremental re-lints.
+  let result = lintText(text, task.fix ? {config} : {config, cache: ONE_SHOT, reuse: false});
   let fixed = false;
   if (task.fix && validUtf8 && parsesCleanly(result)) {
     let current = text;

@@ -2,7 +2,7 @@ import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import {lintText, type LintResult} from './linter.js';
-import {SectionCache} from './parse/cache.js';
+import {NoSectionCache, SectionCache} from './parse/cache.js';
 import {parseBrief} from './parse/document.js';
 import {defaultConfig, type ResolvedConfig} from './config/types.js';
 import {brief} from './testing/rule-tester.js';
@@ -206,4 +206,27 @@ test('editing a source re-runs the sourcing rules; another config lints from scr
   const third = lintText(second.doc.text, {config: other, previous: second});
   assert.equal(third.reuse!.stats.unitsReused, 0);
   assert.equal(third.doc.change, undefined);
+});
+
+test('a one-shot lint (no section cache, no reuse bookkeeping) equals the default lint', () => {
+  fc.assert(
+    fc.property(fc.nat(BASES.length - 1), fc.nat(2), fc.array(edit, {maxLength: 6}), (b, c, edits) => {
+      const config = configs()[c];
+      let text = BASES[b];
+      for (const e of edits) {
+        const at = Math.floor(e.at * text.length);
+        text = text.slice(0, at) + e.insert + text.slice(Math.min(text.length, at + e.remove));
+      }
+      const once = lintText(text, {config, cache: new NoSectionCache(), reuse: false});
+      assert.equal(plain(once), plain(lintText(text, {config, cache: new SectionCache()})));
+      assert.equal(once.reuse, undefined);
+    }),
+    {numRuns: 150, seed: 20261130},
+  );
+  // And it keeps nothing.
+  const cache = new NoSectionCache();
+  lintText(BASES[0], {config: defaultConfig(), cache, reuse: false});
+  lintText(BASES[0], {config: defaultConfig(), cache, reuse: false});
+  assert.equal(cache.hits, 0);
+  assert.ok(cache.misses > 2);
 });

@@ -5,7 +5,7 @@
 export {parseBrief, lexiconFor, findScale} from './parse/document.js';
 export type {BriefDocument, BriefSection, Judgement, EvidenceItem, SourceEntry, Citation, SectionRole} from './parse/document.js';
 export type {Block} from './parse/section.js';
-export {SectionCache} from './parse/cache.js';
+export {SectionCache, NoSectionCache} from './parse/cache.js';
 export {LineIndex, type Position} from './text/lines.js';
 export {lintText, lintDocument, ruleLevel, ruleOptions, type LintResult, type LintOptions} from './linter.js';
 export {applyFixes, safeFixes, type FixResult} from './fix.js';

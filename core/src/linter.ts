@@ -33,6 +33,11 @@ export interface LintOptions extends Omit<ParseOptions, 'previous'> {
    * result's document is consumed (moved in place): do not use it afterwards.
    */
   previous?: LintResult;
+  /**
+   * False for a one-shot lint whose result will not be passed as `previous`: the unit keys
+   * and rule signatures kept for reuse are not computed, and `reuse` is not returned.
+   */
+  reuse?: boolean;
 }
 
 export function ruleLevel(rule: Rule, config: ResolvedConfig): RuleLevel {
@@ -101,10 +106,14 @@ export function lintDocument(doc: BriefDocument, options: LintOptions = {}): Lin
   const prev = options.previous?.reuse;
   const reusable = !!prev && !options.only && doc.change !== undefined && prev.doc.config === config && prev.rules === rules && prev.doc.scale === doc.scale && prev.doc.lexicon === doc.lexicon && prev.doc.frontMatter === doc.frontMatter && prev.doc.sourcesKey === doc.sourcesKey;
   const reuse: ReuseState = {doc, rules, units: new Map(), documentRules: new Map(), stats: {unitsChecked: 0, unitsReused: 0, rulesReused: []}};
+  const keep = options.reuse !== false && !options.only;
 
   // Unit rules: changed units only.
   const unitRules = rules.filter((r) => r.unitScoped && levels.has(r));
-  if (unitRules.length) {
+  if (unitRules.length && !keep) {
+    // Nothing to reuse and nothing to keep: the whole document, no units.
+    for (const rule of unitRules) run(rule, doc, findings);
+  } else if (unitRules.length) {
     const units = unitsOf(doc);
     const dirty: Unit[] = [];
     const reused: Finding[] = [];
@@ -143,7 +152,7 @@ export function lintDocument(doc: BriefDocument, options: LintOptions = {}): Lin
   // Document rules: all of them, but those with an unchanged signature reuse their findings.
   for (const rule of rules) {
     if (rule.unitScoped || !levels.has(rule)) continue;
-    const signature = rule.signature && !options.only ? rule.signature(doc) : undefined;
+    const signature = rule.signature && keep ? rule.signature(doc) : undefined;
     const before = reusable && signature !== undefined ? prev!.documentRules.get(rule.id) : undefined;
     let out: Finding[] | undefined;
     if (before && before.signature === signature) out = doc.change === null ? before.findings : remapAcross(before.findings, doc.change!);
@@ -165,7 +174,7 @@ export function lintDocument(doc: BriefDocument, options: LintOptions = {}): Lin
     (!unsuppressible && index.suppressed(f.ruleId, f.start) ? suppressed : kept).push(f);
   }
   kept.sort(byPosition);
-  return {doc, findings: kept, suppressed, reuse: options.only ? undefined : reuse};
+  return {doc, findings: kept, suppressed, reuse: keep ? reuse : undefined};
 }
 
 /**

@@ -61,3 +61,18 @@ export class SectionCache {
 export function ownCopy(text: string): string {
   return fromCodeUnits(toCodeUnits(text));
 }
+
+/**
+ * A cache that keeps nothing: for a one-shot lint (the CLI without --fix), where no section
+ * is seen twice and hashing and copying every section's text would be wasted.
+ */
+export class NoSectionCache extends SectionCache {
+  constructor() {
+    super(0);
+  }
+
+  override get(text: string, lexicon: Lexicon, compute: (text: string, lexicon: Lexicon) => SectionAnalysis): SectionAnalysis {
+    this.misses++;
+    return compute(text, lexicon);
+  }
+}
