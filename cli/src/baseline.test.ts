@@ -11,9 +11,6 @@ import {allRules} from '../../core/src/rules/index.js';
 import {findBaselineFile} from './baseline.js';
 import {runBrief as brief, writeFiles as write} from './test-support.js';
 
-
-
-
 /** term-off-scale at error level (so findings fail the run), every other rule off. */
 const CONFIG = `rules:\n${allRules.map((r) => `  ${r.id}: ${r.id === 'term-off-scale' ? 'error' : 'off'}`).join('\n')}\n`;
 

@@ -14,9 +14,6 @@ import {PARALLEL_THRESHOLD} from './pool.js';
 
 const PACKAGE = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as {version: string};
 
-
-
-
 /** A config that turns off every rule but term-off-scale (at `level`). */
 function isolating(level = 'warning', extra = ''): string {
   const lines = allRules.map((r) => `  ${r.id}: ${r.id === 'term-off-scale' ? level : 'off'}`);

@@ -14,9 +14,6 @@ import {toPosix} from './files.js';
 import {runBrief as brief, writeFiles as write} from './test-support.js';
 import {allRules} from '../../core/src/rules/index.js';
 
-
-
-
 const REPORT = `---
 title: Quay closure
 date: 2026-11-01

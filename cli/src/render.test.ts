@@ -15,9 +15,6 @@ import {runBrief as brief, writeFiles as write} from './test-support.js';
 const EXAMPLES = fileURLToPath(new URL('../../../examples/', import.meta.url));
 const CSP = `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`;
 
-
-
-
 const KJ = `---
 title: Ferry Service
 date: 2026-11-01

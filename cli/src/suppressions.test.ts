@@ -7,9 +7,6 @@ import {join} from 'node:path';
 import type {SuppressionRecord} from './suppressions.js';
 import {runBrief as brief, writeFiles as write} from './test-support.js';
 
-
-
-
 const BRIEF = `---
 title: Ferry Service
 date: 2026-11-01

@@ -47,8 +47,8 @@ export function messageToDiagnostic(m: LintMessage): Diagnostic {
   return baseDiagnostic({start: {line: m.line - 1, character: m.column - 1}, end: {line: m.endLine - 1, character: m.endColumn - 1}}, m);
 }
 
-export function toDiagnostic(uri: string, lines: Positions, f: Finding, range = toRange(lines, f.start, f.end)): Diagnostic {
-  const d = baseDiagnostic(range, f);
+export function toDiagnostic(uri: string, lines: Positions, f: Finding): Diagnostic {
+  const d = baseDiagnostic(toRange(lines, f.start, f.end), f);
   if (f.related?.length) {
     d.relatedInformation = f.related.map((r) => ({location: {uri, range: toRange(lines, r.start, r.end)}, message: r.message}));
   }
@@ -59,41 +59,42 @@ export function toDiagnostic(uri: string, lines: Positions, f: Finding, range = 
 }
 
 /**
- * The diagnostics of `findings`. A finding whose diagnostic is in `previous` (the last
- * version's) unchanged — same rule, range, severity, message, fixability and tags, no
- * related locations — gets that very object: after a keystroke most findings have not
- * moved in lines and characters, and their diagnostics then keep their identity (and the
- * transport's encoding of them, encode.ts). Never mutate a diagnostic once returned.
+ * The diagnostics of `findings`. A diagnostic equal to one of the last version's (`previous`)
+ * at the same place is that very object: after a keystroke most findings have not moved in
+ * lines and characters, and their diagnostics then keep their identity (and the transport's
+ * encoding of them, encode.ts). Equality is checked on what `toDiagnostic` made, so it can
+ * never miss a field. Never mutate a diagnostic once returned.
  */
 export function toDiagnostics(uri: string, lines: Positions, findings: Finding[], previous?: Diagnostic[]): Diagnostic[] {
   if (!previous?.length) return findings.map((f) => toDiagnostic(uri, lines, f));
   // Both lists are in document order (the engine sorts findings by position): one pass.
   let j = 0;
   return findings.map((f) => {
-    const range = toRange(lines, f.start, f.end);
-    if (!f.related?.length) {
-      while (j < previous.length && before(previous[j].range.start, range.start)) j++;
-      for (let k = j; k < previous.length && samePosition(previous[k].range.start, range.start); k++) {
-        const d = previous[k];
-        if (samePosition(d.range.end, range.end) && d.code === f.ruleId && sameFinding(d, f)) return d;
-      }
+    const d = toDiagnostic(uri, lines, f);
+    while (j < previous.length && before(previous[j].range.start, d.range.start)) j++;
+    for (let k = j; k < previous.length && samePosition(previous[k].range.start, d.range.start); k++) {
+      if (sameData(previous[k], d)) return previous[k];
     }
-    return toDiagnostic(uri, lines, f, range);
+    return d;
   });
 }
 
 const before = (p: Position, q: Position) => p.line < q.line || (p.line === q.line && p.character < q.character);
 const samePosition = (p: Position, q: Position) => p.line === q.line && p.character === q.character;
 
-/** Would `toDiagnostic` make `d` of `f` (whose range is known to be the same)? */
-function sameFinding(d: Diagnostic, f: Finding): boolean {
-  const data = d.data as DiagnosticData;
-  if (d.message !== f.message || d.severity !== SEVERITY[f.severity] || d.relatedInformation) return false;
-  if (data.ruleId !== f.ruleId || data.category !== f.category || data.fixable !== !!f.fix) return false;
-  if (d.codeDescription?.href !== (f.ruleId.startsWith('brief/') ? undefined : docsUrlFor(f.ruleId))) return false;
-  const tags = f.tags ?? [];
-  if ((d.tags?.length ?? 0) !== tags.length) return false;
-  return tags.every((t, i) => d.tags![i] === (t === 'unnecessary' ? DiagnosticTag.Unnecessary : DiagnosticTag.Deprecated));
+/** Equal JSON-like data (objects, arrays, primitives), without allocating. */
+function sameData(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) return false;
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  let n = 0;
+  for (const k in x) {
+    if (!(k in y) || !sameData(x[k], y[k])) return false;
+    n++;
+  }
+  for (const k in y) n--;
+  return n === 0;
 }
 
 /** Do two LSP ranges overlap or touch? */

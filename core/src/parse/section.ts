@@ -80,7 +80,7 @@ export interface SectionAnalysis {
   tooDeep?: number;
 }
 
-/** Length of a line's leading blanks, and with `quoted` its block-quote markers: what PREFIX_QUOTE / PREFIX_PLAIN match, without a slice per line. */
+/** Length of the blanks at `start`, and with `quoted` of the block-quote markers after them (`[ \t]*(?:>[ \t]?)*`), without a slice. */
 function prefixLength(text: string, start: number, end: number, quoted: boolean): number {
   let i = start;
   const blank = (c: number) => c === 32 || c === 9;
@@ -101,8 +101,6 @@ function lineStarts(text: string): number[] {
 }
 
 const SPACE = 32;
-const PREFIX_QUOTE = /^[ \t]*(?:>[ \t]?)*/;
-const PREFIX_PLAIN = /^[ \t]*/;
 const ITEM_MARKER = /^(?:[-+*]|\d{1,9}[.)])(?:[ \t]+(?:\[[ xX]\][ \t]+)?|$)/;
 const FOOTNOTE_LABEL = /^\[\^[^\]]*\]:[ \t]*/;
 
@@ -146,8 +144,7 @@ export function analyseSection(text: string, lexicon: Lexicon): SectionAnalysis 
         if (itemOpen) {
           const m = ITEM_MARKER.exec(lineText.slice(p));
           if (m) p += m[0].length;
-          const q = (quoteDepth > 0 ? PREFIX_QUOTE : PREFIX_PLAIN).exec(lineText.slice(p));
-          if (q) p += q[0].length;
+          p += prefixLength(text, base + ls + p, base + le, quoteDepth > 0);
         }
         if (footnoteFirst) {
           const m = FOOTNOTE_LABEL.exec(lineText.slice(p));
