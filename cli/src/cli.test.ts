@@ -7,6 +7,7 @@ import {test, describe, before, after} from 'node:test';
 import assert from 'node:assert/strict';
 import {mkdtempSync, mkdirSync, readFileSync, rmSync, realpathSync, readdirSync} from 'node:fs';
 import {tmpdir} from 'node:os';
+import {execFileSync} from 'node:child_process';
 import {join} from 'node:path';
 import {allRules} from '../../core/src/rules/index.js';
 import {runBrief as brief, writeFiles as write, type Run} from './test-support.js';
@@ -397,6 +398,18 @@ describe('files', () => {
     assert.match(byName('bin.brief.md').messages[0].message, /NUL/);
     assert.match(byName('big.brief.md').messages[0].message, /too large/);
     assert.equal(byName('ok.brief.md').messages[0].ruleId, 'term-off-scale');
+  });
+
+  test('a named pipe given by name is skipped at once, not waited on', () => {
+    const d = dir('fifo');
+    write(d, {'.briefrc.yaml': isolating(), 'ok.brief.md': kj(OFF_SCALE)});
+    execFileSync('mkfifo', [join(d, 'pipe.brief.md')]);
+    const r = brief(['lint', '--format', 'json', 'pipe.brief.md', 'ok.brief.md'], d);
+    const results = json(r);
+    assert.equal(results.length, 2);
+    assert.equal(results[0].messages[0].ruleId, 'brief/file');
+    assert.match(results[0].messages[0].message, /Not a regular file/);
+    assert.equal(results[1].messages[0].ruleId, 'term-off-scale');
   });
 
   test('a file that is not UTF-8 is linted with a warning and never fixed', () => {

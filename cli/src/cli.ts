@@ -276,11 +276,13 @@ async function lintCommand(args: string[], io: Io): Promise<number> {
   const cache = new ConfigCache();
   const loaded = new Map<string, LoadedConfig>();
   const configErrors: ConfigError[] = [];
+  // One shared object for every file: the engine keys its memos (lexicon, section names) by it.
+  let defaults: LoadedConfig | undefined;
   const configFor = (file: string): LoadedConfig => {
     let c = loaded.get(file);
     if (!c) {
       c = noConfig
-        ? {config: defaultConfig(), sources: [], ignores: [], errors: []}
+        ? (defaults ??= {config: defaultConfig(), sources: [], ignores: [], errors: []})
         : loadConfig(fsConfigHost, {filePath: toPosix(file), explicitPath: explicitConfig, cache});
       loaded.set(file, c);
       configErrors.push(...c.errors);
@@ -438,10 +440,11 @@ function suppressionsCommand(args: string[], io: Io): number {
   const cache = new ConfigCache();
   const printed = new Set<string>();
   const loaded = new Map<string, LoadedConfig>();
+  let defaults: LoadedConfig | undefined;
   const configFor = (file: string): LoadedConfig => {
     let c = loaded.get(file);
     if (!c) {
-      c = v['no-config'] ? {config: defaultConfig(), sources: [], ignores: [], errors: []} : loadConfig(fsConfigHost, {filePath: toPosix(file), explicitPath: explicitConfig, cache});
+      c = v['no-config'] ? (defaults ??= {config: defaultConfig(), sources: [], ignores: [], errors: []}) : loadConfig(fsConfigHost, {filePath: toPosix(file), explicitPath: explicitConfig, cache});
       loaded.set(file, c);
     }
     return c;

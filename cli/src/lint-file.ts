@@ -2,7 +2,7 @@
  * Lints (and with --fix, fixes) one file on disk. Used by the serial path and by
  * the worker threads, so both give identical results.
  */
-import {readFileSync, writeFileSync, renameSync, statSync, realpathSync, unlinkSync, chmodSync} from 'node:fs';
+import {readFileSync, writeFileSync, renameSync, statSync, realpathSync, unlinkSync, chmodSync, openSync, fstatSync, closeSync, constants as fsConstants} from 'node:fs';
 import {dirname, basename, join} from 'node:path';
 import {randomBytes} from 'node:crypto';
 // Not through core/src/index.js, which also loads the preview renderer (start-up of every worker thread).
@@ -40,15 +40,21 @@ export function lintFile(task: LintTask): FileResult {
 function lintOneFile(task: LintTask): FileResult {
   const {filePath, config} = task;
   let bytes: Buffer;
+  let fd: number | undefined;
   try {
-    const st = statSync(filePath);
+    // One open: the size and type come from the open file (fstat), not a second lookup by path.
+    // O_NONBLOCK: a named pipe is opened without waiting for a writer, then skipped as not a regular file.
+    fd = openSync(filePath, fsConstants.O_RDONLY | (fsConstants.O_NONBLOCK ?? 0));
+    const st = fstatSync(fd);
     if (!st.isFile()) return withCounts(filePath, [fileProblem(filePath, 'Not a regular file; skipped.')]);
     if (st.size > MAX_FILE_BYTES) {
       return withCounts(filePath, [fileProblem(filePath, `File is too large to lint (${(st.size / 1048576).toFixed(1)} MB; the limit is 20 MB); skipped.`)]);
     }
-    bytes = readFileSync(filePath);
+    bytes = readFileSync(fd);
   } catch (error) {
     return withCounts(filePath, [fileProblem(filePath, `Cannot read file: ${(error as Error).message}`)]);
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
   if (bytes.includes(0)) {
     return withCounts(filePath, [fileProblem(filePath, 'File contains NUL bytes, so it is binary rather than a brief; skipped.')]);

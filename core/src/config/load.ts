@@ -118,11 +118,19 @@ export class ConfigCache {
   readonly discovered = new Map<string, string | null>();
   /** `dir\0spec` → where an `extends` entry resolved to. */
   readonly resolved = new Map<string, ResolvedExtends>();
+  /**
+   * Resolved configurations by config file and the `overrides` that match: files that get
+   * the same settings share one (read-only) result, and with it every memo the engine keys
+   * by the config object (the scale lexicon, section names, rule options). Only results
+   * without errors are kept, so a missing pack or a bad setting is looked at again.
+   */
+  readonly configs = new Map<string, {ctx: RuleSet; loaded: LoadedConfig}>();
   /** Drop everything (e.g. when a config file changes). */
   clear(): void {
     this.layers.clear();
     this.discovered.clear();
     this.resolved.clear();
+    this.configs.clear();
   }
 }
 
@@ -176,18 +184,42 @@ export function loadConfig(host: ConfigHost, options: LoadConfigOptions = {}): L
   } else if (filePath) {
     root = findConfigFile(host, dirname(filePath), cache);
   }
-  if (!root) return {config: defaultConfig(), sources: [], ignores: [], errors};
+  if (!root) return shared(cache, '', ctx, () => ({config: defaultConfig(), sources: [], ignores: [], errors}));
 
   const layers: Layer[] = [];
   collect(host, cache, ctx, root, [], layers, errors);
   for (const l of layers) errors.push(...l.errors);
-  const config = resolveLayers(layers, filePath, errors, ctx);
-  return {
-    config,
-    sources: layers.filter((l) => l.exists).map((l) => l.file),
-    ignores: layers.flatMap((l) => l.ignores),
-    errors: dedupe(errors),
+  const make = (): LoadedConfig => {
+    const config = resolveLayers(layers, filePath, errors, ctx);
+    return {
+      config,
+      sources: layers.filter((l) => l.exists).map((l) => l.file),
+      ignores: layers.flatMap((l) => l.ignores),
+      errors: dedupe(errors),
+    };
   };
+  if (errors.length > 0) return make();
+  return shared(cache, `${root}\0${matchingOverrides(layers, filePath)}`, ctx, make);
+}
+
+/** The cached result under `key` for this rule set, or `make()`'s (kept when it has no errors). */
+function shared(cache: ConfigCache, key: string, ctx: RuleSet, make: () => LoadedConfig): LoadedConfig {
+  const known = cache.configs.get(key);
+  if (known && known.ctx === ctx) return known.loaded;
+  const loaded = make();
+  if (loaded.errors.length === 0) cache.configs.set(key, {ctx, loaded});
+  return loaded;
+}
+
+/** Which `overrides` apply to the file, layer by layer ("1" or "0" each): the part of the result that depends on the file. */
+function matchingOverrides(layers: Layer[], filePath: string | undefined): string {
+  let bits = '';
+  for (const layer of layers) {
+    if (layer.overrides.length === 0) continue;
+    const rel = filePath ? relative(layer.dir, filePath) : undefined;
+    for (const o of layer.overrides) bits += rel !== undefined && o.match(rel) ? '1' : '0';
+  }
+  return bits;
 }
 
 /** Appends `path` and what it extends to `out`, extended files first. */
