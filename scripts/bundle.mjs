@@ -10,6 +10,9 @@ const common = {
   bundle: true,
   platform: 'node',
   target: 'node20',
+  // esbuild rewrites every /\p{…}/u literal as `new RegExp(…)` for any target (Unicode data varies by
+  // version), which builds a fresh RegExp object on every call in the hot paths. Node 20 has them.
+  supported: {'regexp-unicode-property-escapes': true},
   format: 'cjs',
   sourcemap: !production,
   minify: production,

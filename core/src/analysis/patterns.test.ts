@@ -4,7 +4,7 @@ import {analyseBlock} from './block.js';
 import {Lexicon} from '../scales/lexicon.js';
 import {builtinScales, commonTerms} from '../scales/index.js';
 import {splitSentences} from './sentences.js';
-import {ATTRIBUTION, ATTRIBUTION_HINT} from './patterns.js';
+import {ATTRIBUTION, ATTRIBUTION_HINT, ATTRIBUTION_BRANCHES, ACCORDING_TO, TIMEFRAME, TIMEFRAME_BRANCHES, CONFIDENCE, B0, B1} from './patterns.js';
 import fc from 'fast-check';
 
 const lex = new Lexicon([...builtinScales.values()], commonTerms);
@@ -80,5 +80,45 @@ test('every attribution contains one of ATTRIBUTION_HINT\'s words (the pattern i
   for (const phrase of ['according to officials', 'Reportedly', 'is said to', 'it has been rumoured', 'sources close to the ministry told', 'press reports', 'reporting indicates', 'told reporters', 'The ministry announced that']) {
     ATTRIBUTION.lastIndex = 0;
     assert.ok(ATTRIBUTION.test(phrase) && ATTRIBUTION_HINT.test(phrase), phrase);
+  }
+});
+
+test('word guards around an alternation find exactly what guards on every branch find', () => {
+  // The patterns put B0/B1 once around their branches (cheaper to compile); each branch
+  // guarded on its own is the plain reading. Texts from the patterns' own words must give
+  // the same matches, in the same places, either way.
+  const distributed = (branches: string[]) => new RegExp(branches.join('|'), 'giu');
+  const pairs: Array<[string, RegExp, RegExp]> = [
+    ['TIMEFRAME', TIMEFRAME, distributed(TIMEFRAME_BRANCHES.map((b) => B0 + b + B1))],
+    ['ATTRIBUTION', ATTRIBUTION, distributed([B0 + ACCORDING_TO, ...ATTRIBUTION_BRANCHES.map((b) => B0 + b + B1)])],
+    ['CONFIDENCE', CONFIDENCE, distributed([
+      `${B0}(?:high|moderate|medium|low)(?:[-\\s]+level)?\\s+(?:of\\s+)?confidence${B1}`,
+      `${B0}(?:highly|moderately|fairly|reasonably)\\s+confident${B1}`,
+      `${B0}confidence\\s+(?:is|remains|level\\s+is)\\s+(?:high|moderate|medium|low)${B1}`,
+      `${B0}we\\s+are\\s+confident${B1}`,
+    ])],
+  ];
+  for (const [name, factored, plain] of pairs) {
+    const vocabulary = [...new Set(plain.source.match(/[a-z]{2,}/gi))];
+    const word = fc.oneof(
+      {weight: 4, arbitrary: fc.constantFrom(...vocabulary)},
+      fc.constantFrom('the', 'x', 'Vienna', '2027', 'Q3', '12', 'mid', 'ÉTÉ', 'año', '3rd', 'self-term', 'sources’', 'our', 'having'),
+      // Whole phrases and their near misses, so that every pattern matches often.
+      fc.constantFrom('within the next', 'six months', 'by 2028', 'the end of', 'next year', 'in the near future', 'before the', 'election', 'whilst the', 'remains', 'long-term', 'officials', 'said that', 'according to', 'is said to', 'press reports', 'high confidence', 'we are confident'),
+    );
+    const sep = fc.constantFrom(' ', ' ', ' ', '  ', '\n', ', ', '. ', '-', '', 'é');
+    const text = fc.array(fc.tuple(word, sep), {minLength: 1, maxLength: 14}).map((parts) => parts.map(([w, s]) => w + s).join(''));
+    let matched = 0;
+    fc.assert(
+      fc.property(text, (t) => {
+        factored.lastIndex = 0; // matchAll starts where the last search on the shared pattern left off
+        const a = [...t.matchAll(factored)].map((m) => `${m.index}:${m[0]}`);
+        const b = [...t.matchAll(plain)].map((m) => `${m.index}:${m[0]}`);
+        matched += a.length;
+        assert.deepEqual(a, b, `${name} on ${JSON.stringify(t)}`);
+      }),
+      {numRuns: 2000, seed: 20261205},
+    );
+    assert.ok(matched > 200, `${name}: the generator should produce matches (made ${matched})`);
   }
 });
