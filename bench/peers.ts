@@ -13,7 +13,7 @@ import {GENERATED} from './inputs.js';
 export const PEERS_DIR = join(BENCH_DIR, 'peers');
 const bin = (name: string) => realpathSync(join(PEERS_DIR, 'node_modules', '.bin', name));
 /** The command as shipped (package.json "bin": the esbuild bundle `npm run build` writes). */
-export const BRIEF_CLI = join(ROOT, 'dist', 'cli', 'brief.mjs');
+export const BRIEF_CLI = join(ROOT, 'dist', 'cli', 'brief.cjs');
 /** The same command unbundled (tsc's output). */
 export const BRIEF_CLI_UNBUNDLED = join(ROOT, 'out', 'cli', 'src', 'main.js');
 

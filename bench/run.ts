@@ -135,7 +135,7 @@ if (want('cli') || want('growth')) {
   results.cli = cli;
   if (want('cli')) {
     print(
-      `## brief lint, whole process\n\n\`node dist/cli/brief.mjs lint --format json <file>\` (the shipped, bundled command), output to a file; median of the runs; peak RSS includes worker threads.\n\n` +
+      `## brief lint, whole process\n\n\`node dist/cli/brief.cjs lint --format json <file>\` (the shipped, bundled command), output to a file; median of the runs; peak RSS includes worker threads.\n\n` +
         table(
           ['input', 'wall time (ms)', 'CPU time (ms)', 'MB/s (wall)', 'peak RSS (MB)', 'runs'],
           cli.map((c) => [c.label, ms(c.ms), ms(c.cpuMs), (c.bytes / 1e6 / (c.ms / 1000)).toFixed(2), mb(c.rssKiB), c.runs]),

@@ -57,7 +57,7 @@ export async function measureStartup(files: Array<{label: string; file: string}>
     ['import cli/src/lint-file.js (what a worker thread loads)', importCase('cli/src/lint-file.js')],
     ['import cli/src/cli.js (the CLI, all commands)', importCase('cli/src/cli.js')],
     ['brief --version, unbundled (out/cli/src/main.js)', [BRIEF_CLI_UNBUNDLED, '--version']],
-    ['brief --version, as shipped (dist/cli/brief.mjs, bundled)', [BRIEF_CLI, '--version']],
+    ['brief --version, as shipped (dist/cli/brief.cjs, bundled)', [BRIEF_CLI, '--version']],
   ];
   for (const f of files) cases.push([`brief lint ${f.label}, serial, unbundled`, [BRIEF_CLI_UNBUNDLED, 'lint', '--format', 'json', '--concurrency', 'off', f.file]]);
   for (const f of files) cases.push([`brief lint ${f.label}, serial, as shipped`, [BRIEF_CLI, 'lint', '--format', 'json', '--concurrency', 'off', f.file]]);

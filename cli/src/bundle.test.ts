@@ -5,9 +5,9 @@
  */
 import {test, describe, before, after} from 'node:test';
 import assert from 'node:assert/strict';
-import {existsSync, mkdtempSync, readFileSync, rmSync, realpathSync} from 'node:fs';
+import {cpSync, existsSync, mkdtempSync, readFileSync, rmSync, realpathSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
-import {join, resolve} from 'node:path';
+import {dirname, join, resolve} from 'node:path';
 import {Worker} from 'node:worker_threads';
 import {defaultConfig} from '../../core/src/config/types.js';
 import {lintFile} from './lint-file.js';
@@ -15,6 +15,7 @@ import {PARALLEL_THRESHOLD} from './pool.js';
 import type {FileResult} from './result.js';
 import type {WorkerData, WorkerMessage} from './worker.js';
 import {BUNDLED_MAIN, BUNDLED_WORKER, MAIN, runBrief, writeFiles} from './test-support.js';
+import {cacheFileOf, loadBundle} from './code-cache.js';
 
 const ROOT = new URL('../../../', import.meta.url);
 const PACKAGE = JSON.parse(readFileSync(new URL('package.json', ROOT), 'utf8')) as {version: string; bin: Record<string, string>};
@@ -55,7 +56,7 @@ describe('the bundled command', () => {
     assert.equal(bundled.stdout, serial.stdout);
   });
 
-  test('rules and render (the HTML renderer is a chunk of its own, loaded on demand)', () => {
+  test('rules and render (the HTML renderer is in the engine, started on demand)', () => {
     const dir = join(tmp, 'render');
     writeFiles(dir, {'a.brief.md': DEFECTS});
     assert.equal(runBrief(['rules', '--format', 'json'], dir, {}, BUNDLED_MAIN).stdout, runBrief(['rules', '--format', 'json'], dir).stdout);
@@ -85,5 +86,34 @@ describe('the bundled command', () => {
       files.map((filePath) => lintFile({filePath, config, fix: false})),
     );
     assert.ok(results[0].messages.length > 0);
+  });
+
+  test('starts from its code cache, which this Node accepts', () => {
+    const engine = join(dirname(BUNDLED_MAIN), 'engine.cjs');
+    assert.ok(existsSync(cacheFileOf(engine)), 'npm run build writes the code cache');
+    const loaded = loadBundle<{run: unknown; startCommand: unknown; runWorker: unknown}>(engine);
+    assert.equal(loaded.cacheFound, true);
+    assert.equal(loaded.cacheRejected, false);
+    assert.equal(typeof loaded.exports.run, 'function');
+    assert.equal(typeof loaded.exports.startCommand, 'function');
+  });
+
+  test('a code cache from elsewhere (or none) is refused, and the command works the same', () => {
+    const copy = join(tmp, 'dist-copy');
+    cpSync(dirname(BUNDLED_MAIN), copy, {recursive: true});
+    const engine = join(copy, 'engine.cjs');
+    const dir = join(tmp, 'cache');
+    writeFiles(dir, {'a.brief.md': DEFECTS});
+    const expected = runBrief(['lint', '--format', 'json', 'a.brief.md'], dir, {}, BUNDLED_MAIN);
+    writeFileSync(cacheFileOf(engine), Buffer.from('not a code cache, or one from another Node version'));
+    const loaded = loadBundle<{run: unknown}>(engine);
+    assert.equal(loaded.cacheRejected, true);
+    assert.equal(typeof loaded.exports.run, 'function');
+    const refused = runBrief(['lint', '--format', 'json', 'a.brief.md'], dir, {}, join(copy, 'brief.cjs'));
+    assert.equal(refused.code, expected.code, refused.stderr);
+    assert.equal(refused.stdout, expected.stdout);
+    rmSync(cacheFileOf(engine));
+    const none = runBrief(['lint', '--format', 'json', 'a.brief.md'], dir, {}, join(copy, 'brief.cjs'));
+    assert.equal(none.stdout, expected.stdout);
   });
 });

@@ -10,8 +10,8 @@ import {fileURLToPath} from 'node:url';
 
 export const MAIN = fileURLToPath(new URL('./main.js', import.meta.url));
 /** The bundled command (package.json "bin") and its worker thread, from scripts/bundle-cli.mjs. */
-export const BUNDLED_MAIN = fileURLToPath(new URL('../../../dist/cli/brief.mjs', import.meta.url));
-export const BUNDLED_WORKER = fileURLToPath(new URL('../../../dist/cli/worker.mjs', import.meta.url));
+export const BUNDLED_MAIN = fileURLToPath(new URL('../../../dist/cli/brief.cjs', import.meta.url));
+export const BUNDLED_WORKER = fileURLToPath(new URL('../../../dist/cli/worker.cjs', import.meta.url));
 
 export interface Run {
   code: number | null;

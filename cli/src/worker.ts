@@ -1,9 +1,10 @@
 /**
  * Worker thread: takes the next file from the counter it shares with the other
  * threads (see pool.ts), lints it, and sends the results back in batches
- * (`[task index, result]` pairs). It stops when no file is left.
+ * (`[task index, result]` pairs). It stops when no file is left. This file is the
+ * thread's entry when unbundled (out/); the bundled command's worker calls `runWorker`.
  */
-import {parentPort, workerData} from 'node:worker_threads';
+import {parentPort, workerData, isMainThread} from 'node:worker_threads';
 import type {ResolvedConfig} from '../../core/src/config/types.js';
 import {lintFile} from './lint-file.js';
 import {fileProblem, withCounts, type FileResult} from './result.js';
@@ -22,24 +23,32 @@ export interface WorkerData {
 
 export type WorkerMessage = Array<[index: number, result: FileResult]>;
 
+/** Defined (true) in the bundled command (scripts/bundle-cli.mjs). */
+declare const BRIEF_BUNDLED: boolean | undefined;
+
 /** Results per message: few messages, and a worker that dies loses little. */
 const BATCH = 32;
 
-const data = workerData as WorkerData;
-let batch: WorkerMessage = [];
-const worthIt = data.files.length - Atomics.load(data.next, 0) >= data.minFilesLeft;
-for (let i = worthIt ? Atomics.add(data.next, 0, 1) : data.files.length; i < data.files.length; i = Atomics.add(data.next, 0, 1)) {
-  const filePath = data.files[i];
-  let result: FileResult;
-  try {
-    result = lintFile({filePath, config: data.configList[data.configs[i]], fix: data.fixes[i]});
-  } catch (error) {
-    result = withCounts(filePath, [fileProblem(filePath, `Internal error while linting: ${(error as Error).message}`)]);
+export function runWorker(): void {
+  const data = workerData as WorkerData;
+  let batch: WorkerMessage = [];
+  const worthIt = data.files.length - Atomics.load(data.next, 0) >= data.minFilesLeft;
+  for (let i = worthIt ? Atomics.add(data.next, 0, 1) : data.files.length; i < data.files.length; i = Atomics.add(data.next, 0, 1)) {
+    const filePath = data.files[i];
+    let result: FileResult;
+    try {
+      result = lintFile({filePath, config: data.configList[data.configs[i]], fix: data.fixes[i]});
+    } catch (error) {
+      result = withCounts(filePath, [fileProblem(filePath, `Internal error while linting: ${(error as Error).message}`)]);
+    }
+    batch.push([i, result]);
+    if (batch.length >= BATCH) {
+      parentPort!.postMessage(batch);
+      batch = [];
+    }
   }
-  batch.push([i, result]);
-  if (batch.length >= BATCH) {
-    parentPort!.postMessage(batch);
-    batch = [];
-  }
+  if (batch.length) parentPort!.postMessage(batch);
 }
-if (batch.length) parentPort!.postMessage(batch);
+
+// Started as a thread from this file (out/, unbundled); the bundle's entry calls runWorker itself.
+if (!isMainThread && typeof BRIEF_BUNDLED === 'undefined') runWorker();

@@ -150,7 +150,8 @@ export interface ParseOptions {
 }
 
 /** "Key Judgement 3:", "KJ 2 –", "Judgment No. 4": the label of a judgement heading. */
-const LABEL = String.raw`(?:key\s+judge?ments?|kj|judge?ments?|key\s+assessments?|assessment)\s*(?:no\.?\s*)?#?\s*(\d{1,3})\b\s*[:.)\-–—]?\s*`;
+// The dashes written as escapes: the bundle build escapes non-ASCII characters, which it cannot do in a raw template (scripts/bundle-cli.mjs).
+const LABEL = String.raw`(?:key\s+judge?ments?|kj|judge?ments?|key\s+assessments?|assessment)\s*(?:no\.?\s*)?#?\s*(\d{1,3})\b\s*[:.)\-\u2013\u2014]?\s*`;
 const JUDGEMENT_HEADING = new RegExp(`^${LABEL}(.*)$`, 'i');
 const JUDGEMENT_LABEL = new RegExp(`^${LABEL}`, 'i');
 const SOURCE_ID_TEXT = /^(?:S|R|Src|Ref|Source)?\s?\d{1,3}[a-z]?$/i;
