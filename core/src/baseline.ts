@@ -16,6 +16,7 @@
  */
 import type {BriefDocument} from './parse/document.js';
 import type {Finding} from './rules/types.js';
+import {Slot} from './parse/slot.js';
 
 /** The file a baseline is kept in, found by walking up from each brief. */
 export const BASELINE_FILE = '.brief-baseline.json';
@@ -89,7 +90,7 @@ interface SectionLookup {
   listJudgements: Array<[number, number, number]>;
 }
 
-const lookups = new WeakMap<BriefDocument, SectionLookup>();
+const lookups = new Slot<BriefDocument, SectionLookup>('section lookup');
 
 function lookupFor(doc: BriefDocument): SectionLookup {
   let l = lookups.get(doc);

@@ -8,6 +8,7 @@ import {defaultConfig, type ResolvedConfig} from '../config/types.js';
 import type {InlineCitation} from '../analysis/inline.js';
 import {analyseBlock} from '../analysis/block.js';
 import {SectionCache} from './cache.js';
+import {Slot} from './slot.js';
 
 export type SectionRole = 'preamble' | 'title' | 'summary' | 'judgements' | 'judgement' | 'sources' | 'other';
 
@@ -244,7 +245,7 @@ interface SourceTables {
   sourcesKey: string;
 }
 
-const sourceTables = new WeakMap<BriefDocument, SourceTables>();
+const sourceTables = new Slot<BriefDocument, SourceTables>('source tables');
 
 function sourceTablesOf(sources: SourceEntry[]): SourceTables {
   const tables: SourceTables = {sources, footnotes: new Map(), links: new Map(), entries: new Map(), sourcesKey: ''};
@@ -263,7 +264,7 @@ function sourceTablesOf(sources: SourceEntry[]): SourceTables {
   return tables;
 }
 
-const evidenceMemo = new WeakMap<BriefSection, Block[]>();
+const evidenceMemo = new Slot<BriefSection, Block[]>('evidence candidates');
 
 /** A section's blocks that can be evidence (not headings, footnote bodies or block quotes). */
 function evidenceCandidates(s: BriefSection): Block[] {
@@ -273,8 +274,8 @@ function evidenceCandidates(s: BriefSection): Block[] {
 }
 
 /** The section each block (with absolute offsets) belongs to: set once, when the block is made. */
-const sectionOfBlock = new WeakMap<Block, BriefSection>();
-const sourceOfDefinition = new WeakMap<Definition, SourceEntry>();
+const sectionOfBlock = new Slot<Block, BriefSection>('section');
+const sourceOfDefinition = new Slot<Definition, SourceEntry>('source entry');
 /** The source keys of the last document parsed: equal keys are then one string, compared by reference. */
 let lastSourcesKey = '';
 
@@ -691,7 +692,6 @@ export function parseBrief(text: string, options: ParseOptions = {}): BriefDocum
     }
   }
 
-  let lines: LineIndex | undefined;
   // Which citations count depends on the source ids: recount only when those changed.
   for (const memo of memos) {
     if (memo.sourcesKey === sourcesKey) continue;
@@ -704,10 +704,9 @@ export function parseBrief(text: string, options: ParseOptions = {}): BriefDocum
 
   const doc: BriefDocument = {
     text,
-    get lines() {
-      // Built on first use: the language server converts positions with its own line index.
-      return (lines ??= new LineIndex(text));
-    },
+    // Its lines are found on first use. Not a getter on the document: with one, V8's minor GC
+    // kept every parsed document alive until a full GC (gc.test.ts; see parse/slot.ts).
+    lines: new LineIndex(text),
     frontMatter,
     bodyStart,
     change,
@@ -745,7 +744,7 @@ interface JudgementMemo {
 }
 
 /** Per judgement section: its statement and evidence, kept while its section tree is unchanged. */
-const judgementMemos = new WeakMap<BriefSection, JudgementMemo>();
+const judgementMemos = new Slot<BriefSection, JudgementMemo>('judgement parts');
 
 /** The statement and evidence items of a judgement heading section (`tree`: it and its subsections). */
 function judgementParts(s: BriefSection, tree: BriefSection[], lexicon: Lexicon): {statement?: Block; evidence: EvidenceItem[]} {
@@ -775,7 +774,7 @@ function judgementParts(s: BriefSection, tree: BriefSection[], lexicon: Lexicon)
   return {statement, evidence};
 }
 
-const described = new WeakMap<Block, {base: number; scale: Scale; lexicon: Lexicon; value: Pick<Judgement, 'likelihood' | 'confidence' | 'timeframes'>}>();
+const described = new Slot<Block, {base: number; scale: Scale; lexicon: Lexicon; value: Pick<Judgement, 'likelihood' | 'confidence' | 'timeframes'>}>('described');
 
 /** What a judgement statement expresses, with absolute ranges (kept with the block, and moved with it). */
 function describe(block: Block | undefined, scale: Scale, lexicon: Lexicon): Pick<Judgement, 'likelihood' | 'confidence' | 'timeframes'> {
@@ -805,7 +804,7 @@ function describe(block: Block | undefined, scale: Scale, lexicon: Lexicon): Pic
   return value;
 }
 
-const headingStatements = new WeakMap<Block, Block>();
+const headingStatements = new Slot<Block, Block>('heading statement');
 
 /** The judgement carried by a heading ("KJ 2: Fares are unlikely…"), without the label. */
 function headingStatement(heading: Block, lexicon: Lexicon): Block {

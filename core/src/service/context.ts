@@ -8,6 +8,7 @@ import type {BriefDocument, BriefSection, Citation, Judgement, SourceEntry} from
 import {entryKey, normaliseLabel, type Block} from '../parse/section.js';
 import type {Scale, ScaleTerm} from '../scales/index.js';
 import {readForm} from '../scales/lexicon.js';
+import {Slot} from '../parse/slot.js';
 import {summaryBlocks} from '../rules/util.js';
 import type {Range, SemanticTokenModifier} from './types.js';
 
@@ -43,7 +44,7 @@ export interface ServiceIndex {
   hedges: PhraseHit[];
 }
 
-const indexes = new WeakMap<BriefDocument, ServiceIndex>();
+const indexes = new Slot<BriefDocument, ServiceIndex>('service index');
 
 export function serviceIndex(doc: BriefDocument): ServiceIndex {
   let index = indexes.get(doc);

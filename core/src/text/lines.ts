@@ -6,23 +6,19 @@ export interface Position {
   character: number;
 }
 
-/** Maps offsets to line/character and back. Lines end at \n, \r\n or \r. */
+/**
+ * Maps offsets to line/character and back. Lines end at \n, \r\n or \r. The lines are
+ * found on first use: a parsed document carries one, and a keystroke's re-lint often
+ * needs no position at all (the language server converts with its own index).
+ */
 export class LineIndex {
-  /** Offset at which each line starts. */
-  readonly starts: number[];
+  private _starts: number[] | undefined;
 
-  constructor(readonly text: string) {
-    const starts = [0];
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 13 /* \r */) {
-        if (text.charCodeAt(i + 1) === 10) i++;
-        starts.push(i + 1);
-      } else if (c === 10) {
-        starts.push(i + 1);
-      }
-    }
-    this.starts = starts;
+  constructor(readonly text: string) {}
+
+  /** Offset at which each line starts. */
+  get starts(): number[] {
+    return (this._starts ??= lineStarts(this.text));
   }
 
   get lineCount(): number {
@@ -31,14 +27,15 @@ export class LineIndex {
 
   positionAt(offset: number): Position {
     offset = Math.max(0, Math.min(offset, this.text.length));
+    const starts = this.starts;
     let lo = 0;
-    let hi = this.starts.length - 1;
+    let hi = starts.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid] <= offset) lo = mid;
+      if (starts[mid] <= offset) lo = mid;
       else hi = mid - 1;
     }
-    return {line: lo, character: offset - this.starts[lo]};
+    return {line: lo, character: offset - starts[lo]};
   }
 
   offsetAt(position: Position): number {
@@ -51,12 +48,27 @@ export class LineIndex {
 
   /** Offset of the end of a line's content (before its line break). */
   lineEnd(line: number): number {
-    if (line + 1 < this.starts.length) {
-      let end = this.starts[line + 1];
+    const starts = this.starts;
+    if (line + 1 < starts.length) {
+      let end = starts[line + 1];
       if (this.text.charCodeAt(end - 1) === 10) end--;
       if (this.text.charCodeAt(end - 1) === 13) end--;
       return end;
     }
     return this.text.length;
   }
+}
+
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 13 /* \r */) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    } else if (c === 10) {
+      starts.push(i + 1);
+    }
+  }
+  return starts;
 }

@@ -22,6 +22,7 @@ const MONTH_NAME = /^(?:january|february|march|april|may|june|july|august|septem
 
 export {entryKey} from '../../parse/section.js';
 import {entryKey} from '../../parse/section.js';
+import {Slot} from '../../parse/slot.js';
 
 /** A citation as the unit logic needs it: offsets relative to the block's base. */
 interface LocalCitation {
@@ -44,9 +45,10 @@ interface Place {
   index: number;
 }
 
-const indexes = new WeakMap<BriefDocument, SourcingIndex>();
-const sectionSignatures = new WeakMap<BriefSection, string>();
-const sectionNumbers = new WeakMap<BriefSection, number>();
+// Kept with the document, not in WeakMaps (see parse/slot.ts).
+const indexes = new Slot<BriefDocument, SourcingIndex>('sourcing index');
+const sectionSignatures = new Slot<BriefSection, string>('citation signature');
+const sectionNumbers = new Slot<BriefSection, number>('section number');
 let sectionCount = 0;
 
 function sectionNumber(s: BriefSection): number {
@@ -75,7 +77,7 @@ export function sourcingSignature(doc: BriefDocument): string {
   return signature;
 }
 
-const signatures = new WeakMap<BriefDocument, string>();
+const signatures = new Slot<BriefDocument, string>('sourcing signature');
 let lastSignature = '';
 
 function buildSignature(doc: BriefDocument): string {
