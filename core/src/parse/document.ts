@@ -293,6 +293,23 @@ function citationsIn(blocks: Block[]): Citation[] {
   return out;
 }
 
+const labelKeys = new Slot<Citation, string>('label key');
+const entryIdKeys = new Slot<Citation, string>('entry key');
+
+/** A citation's id as a footnote or link label key, kept with the citation: a keystroke resolves every citation again. */
+function labelKey(c: Citation): string {
+  let key = labelKeys.get(c);
+  if (key === undefined) labelKeys.set(c, (key = normaliseLabel(c.id!)));
+  return key;
+}
+
+/** A citation's id as a Sources-entry key, kept with the citation. */
+function entryIdKey(c: Citation): string {
+  let key = entryIdKeys.get(c);
+  if (key === undefined) entryIdKeys.set(c, (key = entryKey(c.id!)));
+  return key;
+}
+
 /** Plain bracketed text that resolves to nothing and does not look like a source id is not a citation. */
 function isKept(c: Citation): boolean {
   return c.kind !== 'bracket' || !!c.source || SOURCE_ID_TEXT.test(c.id!.trim());
@@ -675,13 +692,13 @@ export function parseBrief(text: string, options: ParseOptions = {}): BriefDocum
       c.source = undefined;
       c.resolved = true;
       if (c.kind === 'footnote') {
-        c.source = footnotes.get(normaliseLabel(c.id!));
+        c.source = footnotes.get(labelKey(c));
         c.resolved = !!c.source;
       } else if (c.kind === 'reference') {
-        c.source = links.get(normaliseLabel(c.id!));
+        c.source = links.get(labelKey(c));
         c.resolved = !!c.source;
       } else if (c.kind === 'bracket') {
-        c.source = links.get(normaliseLabel(c.id!)) ?? entries.get(entryKey(c.id!));
+        c.source = links.get(labelKey(c)) ?? entries.get(entryIdKey(c));
         if (!c.source) {
           if (!isKept(c)) continue;
           c.resolved = false;
