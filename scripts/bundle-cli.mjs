@@ -39,8 +39,8 @@ const {metafile} = await build({
   outdir: OUT,
   outExtension: {'.js': '.cjs'},
   metafile: true,
-  // See cli/src/version.ts, cli/src/pool.ts and cli/src/worker.ts.
-  define: {...common.define, BRIEF_VERSION: JSON.stringify(version), BRIEF_WORKER_FILE: JSON.stringify('./worker.cjs'), BRIEF_BUNDLED: 'true'},
+  // See cli/src/version.ts and cli/src/pool.ts.
+  define: {...common.define, BRIEF_VERSION: JSON.stringify(version), BRIEF_WORKER_FILE: JSON.stringify('./worker.cjs')},
 });
 await build({...common, entryPoints: {brief: 'cli/src/bin.ts', worker: 'cli/src/bin-worker.ts'}, outdir: OUT, outExtension: {'.js': '.cjs'}});
 chmodSync(`${OUT}/brief.cjs`, 0o755);

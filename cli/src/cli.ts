@@ -7,7 +7,7 @@ import {dirname, resolve} from 'node:path';
 // for every run and every worker thread. `render` loads the renderer when it runs.
 import {ruleDocsUrl} from '../../core/src/rules/types.js';
 import {lintText} from '../../core/src/linter.js';
-import {loadConfig, isIgnored, ConfigCache, defaultConfig, formatConfigError, type ConfigError, type LoadedConfig} from '../../core/src/config/index.js';
+import {loadConfig, loadDefaults, isIgnored, ConfigCache, defaultConfig, formatConfigError, type ConfigError, type LoadedConfig} from '../../core/src/config/index.js';
 import {hint} from '../../core/src/config/suggest.js';
 import {fsConfigHost} from './host.js';
 import {findConfigFile} from '../../core/src/config/index.js';
@@ -276,13 +276,11 @@ async function lintCommand(args: string[], io: Io): Promise<number> {
   const cache = new ConfigCache();
   const loaded = new Map<string, LoadedConfig>();
   const configErrors: ConfigError[] = [];
-  // One shared object for every file: the engine keys its memos (lexicon, section names) by it.
-  let defaults: LoadedConfig | undefined;
   const configFor = (file: string): LoadedConfig => {
     let c = loaded.get(file);
     if (!c) {
       c = noConfig
-        ? (defaults ??= {config: defaultConfig(), sources: [], ignores: [], errors: []})
+        ? loadDefaults(cache)
         : loadConfig(fsConfigHost, {filePath: toPosix(file), explicitPath: explicitConfig, cache});
       loaded.set(file, c);
       configErrors.push(...c.errors);
@@ -440,11 +438,10 @@ function suppressionsCommand(args: string[], io: Io): number {
   const cache = new ConfigCache();
   const printed = new Set<string>();
   const loaded = new Map<string, LoadedConfig>();
-  let defaults: LoadedConfig | undefined;
   const configFor = (file: string): LoadedConfig => {
     let c = loaded.get(file);
     if (!c) {
-      c = v['no-config'] ? (defaults ??= {config: defaultConfig(), sources: [], ignores: [], errors: []}) : loadConfig(fsConfigHost, {filePath: toPosix(file), explicitPath: explicitConfig, cache});
+      c = v['no-config'] ? loadDefaults(cache) : loadConfig(fsConfigHost, {filePath: toPosix(file), explicitPath: explicitConfig, cache});
       loaded.set(file, c);
     }
     return c;
@@ -495,7 +492,7 @@ async function renderCommand(args: string[], io: Io): Promise<number> {
   // The same configuration as `brief lint` would use for this file, so the findings match.
   const explicitConfig = typeof v.config === 'string' ? toPosix(resolve(cwd, v.config)) : undefined;
   const loaded: LoadedConfig = v['no-config']
-    ? {config: defaultConfig(), sources: [], ignores: [], errors: []}
+    ? loadDefaults()
     : loadConfig(fsConfigHost, {filePath: toPosix(filePath), explicitPath: explicitConfig, cache: new ConfigCache()});
   if (reportConfigErrors(loaded.errors, io, cwd, new Set())) return EXIT_USAGE;
 

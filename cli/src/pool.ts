@@ -13,10 +13,10 @@ import type {WorkerData, WorkerMessage} from './worker.js';
 
 /**
  * Set by scripts/bundle-cli.mjs: the bundled worker next to the bundled CLI. From
- * out/ (tsc's output) the worker is the compiled worker.js next to this file.
+ * out/ (tsc's output) the worker is the compiled worker-thread.js next to this file.
  */
 declare const BRIEF_WORKER_FILE: string | undefined;
-const WORKER_FILE = typeof BRIEF_WORKER_FILE === 'string' ? BRIEF_WORKER_FILE : './worker.js';
+const WORKER_FILE = typeof BRIEF_WORKER_FILE === 'string' ? BRIEF_WORKER_FILE : './worker-thread.js';
 
 /**
  * A thread's first files are slow (the first takes ~100 ms while V8 compiles the engine; a

@@ -1,10 +1,10 @@
 /**
  * Worker thread: takes the next file from the counter it shares with the other
  * threads (see pool.ts), lints it, and sends the results back in batches
- * (`[task index, result]` pairs). It stops when no file is left. This file is the
- * thread's entry when unbundled (out/); the bundled command's worker calls `runWorker`.
+ * (`[task index, result]` pairs). It stops when no file is left. The thread's entry is
+ * worker-thread.ts (out/, unbundled) or bin-worker.ts (the bundled command).
  */
-import {parentPort, workerData, isMainThread} from 'node:worker_threads';
+import {parentPort, workerData} from 'node:worker_threads';
 import type {ResolvedConfig} from '../../core/src/config/types.js';
 import {lintFile} from './lint-file.js';
 import {fileProblem, withCounts, type FileResult} from './result.js';
@@ -22,9 +22,6 @@ export interface WorkerData {
 }
 
 export type WorkerMessage = Array<[index: number, result: FileResult]>;
-
-/** Defined (true) in the bundled command (scripts/bundle-cli.mjs). */
-declare const BRIEF_BUNDLED: boolean | undefined;
 
 /** Results per message: few messages, and a worker that dies loses little. */
 const BATCH = 32;
@@ -49,6 +46,3 @@ export function runWorker(): void {
   }
   if (batch.length) parentPort!.postMessage(batch);
 }
-
-// Started as a thread from this file (out/, unbundled); the bundle's entry calls runWorker itself.
-if (!isMainThread && typeof BRIEF_BUNDLED === 'undefined') runWorker();

@@ -93,19 +93,18 @@ interface SectionLookup {
 const lookups = new Slot<BriefDocument, SectionLookup>('section lookup');
 
 function lookupFor(doc: BriefDocument): SectionLookup {
-  let l = lookups.get(doc);
-  if (!l) {
-    const sections = [...doc.sections].sort((a, b) => a.start - b.start);
-    l = {
-      starts: sections.map((s) => s.start),
-      keys: sections.map((s) => (s.heading ? normalise(s.heading.text) : '')),
-      listJudgements: doc.judgements
-        .filter((j) => j.layout === 'list' && j.statement)
-        .map((j): [number, number, number] => [j.statement!.start, Math.max(j.statement!.end, ...j.evidence.map((e) => e.end)), j.number ?? j.index + 1]),
-    };
-    lookups.set(doc, l);
-  }
-  return l;
+  return lookups.memo(doc, buildLookup);
+}
+
+function buildLookup(doc: BriefDocument): SectionLookup {
+  const sections = [...doc.sections].sort((a, b) => a.start - b.start);
+  return {
+    starts: sections.map((s) => s.start),
+    keys: sections.map((s) => (s.heading ? normalise(s.heading.text) : '')),
+    listJudgements: doc.judgements
+      .filter((j) => j.layout === 'list' && j.statement)
+      .map((j): [number, number, number] => [j.statement!.start, Math.max(j.statement!.end, ...j.evidence.map((e) => e.end)), j.number ?? j.index + 1]),
+  };
 }
 
 /** The heading of the section holding `offset` (and the list judgement's number), or the front matter. */

@@ -14,7 +14,7 @@ export {ruleDocsUrl, CATEGORIES, type Rule, type Finding, type Fix, type TextEdi
 export {builtinScales, DEFAULT_SCALE, type Scale, type ScaleTerm} from './scales/index.js';
 export {defaultConfig, type ResolvedConfig, type Severity, type RuleLevel, type RuleSetting} from './config/types.js';
 export {parseSuppressions, type Suppression} from './suppressions.js';
-export {loadConfig, findConfigFile, isIgnored, formatConfigError, ConfigCache, type ConfigHost, type ConfigError, type LoadedConfig} from './config/load.js';
+export {loadConfig, loadDefaults, findConfigFile, isIgnored, formatConfigError, ConfigCache, type ConfigHost, type ConfigError, type LoadedConfig} from './config/load.js';
 export {buildConfigSchema} from './config/schema.js';
 export * from './service/index.js';
 export {renderBrief, RenderCache, defaultRenderCache, PREVIEW_CSS, type RenderOptions, type RenderResult, type Theme} from './render/index.js';

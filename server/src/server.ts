@@ -31,7 +31,7 @@ import {lintText, type LintResult} from '../../core/src/linter.js';
 import {parseBrief, findScale} from '../../core/src/parse/document.js';
 import {SectionCache} from '../../core/src/parse/cache.js';
 import type {Finding} from '../../core/src/rules/types.js';
-import {loadConfig, isIgnored, ConfigCache, type LoadedConfig, type ConfigError} from '../../core/src/config/index.js';
+import {loadConfig, loadDefaults, isIgnored, ConfigCache, type LoadedConfig, type ConfigError} from '../../core/src/config/index.js';
 import {fsConfigHost} from '../../cli/src/host.js';
 import {lintFile} from '../../cli/src/lint-file.js';
 import {expandTargets, toPosix} from '../../cli/src/files.js';
@@ -193,7 +193,7 @@ export function startServer(connection: Connection): void {
         loaded = {config: defaultConfig(), sources: [], ignores: [], errors: [{file: parsed.fsPath, message: `Could not read the configuration: ${(error as Error).message}`, line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'error'} as ConfigError]};
       }
     } else {
-      loaded = {config: defaultConfig(), sources: [], ignores: [], errors: []};
+      loaded = loadDefaults(configCache);
     }
     publishConfigErrors(loaded);
     return {...loaded, config: withSettings(loaded, settings)};

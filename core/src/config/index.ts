@@ -2,6 +2,7 @@
 export {defaultConfig, DEFAULT_SECTION_NAMES, type ResolvedConfig, type RuleLevel, type RuleSetting, type SectionNames, type Severity} from './types.js';
 export {
   loadConfig,
+  loadDefaults,
   findConfigFile,
   isIgnored,
   configSchema,

@@ -184,7 +184,7 @@ export function loadConfig(host: ConfigHost, options: LoadConfigOptions = {}): L
   } else if (filePath) {
     root = findConfigFile(host, dirname(filePath), cache);
   }
-  if (!root) return shared(cache, '', ctx, () => ({config: defaultConfig(), sources: [], ignores: [], errors}));
+  if (!root) return defaultsIn(cache, ctx);
 
   const layers: Layer[] = [];
   collect(host, cache, ctx, root, [], layers, errors);
@@ -198,8 +198,19 @@ export function loadConfig(host: ConfigHost, options: LoadConfigOptions = {}): L
       errors: dedupe(errors),
     };
   };
-  if (errors.length > 0) return make();
   return shared(cache, `${root}\0${matchingOverrides(layers, filePath)}`, ctx, make);
+}
+
+/**
+ * The defaults alone (no config file, or `--no-config`), one shared result per cache: the
+ * engine keys its memos (scale lexicon, section names, rule options) by the config object.
+ */
+export function loadDefaults(cache: ConfigCache = new ConfigCache(), rules: readonly Rule[] = allRules): LoadedConfig {
+  return defaultsIn(cache, ruleContext(rules));
+}
+
+function defaultsIn(cache: ConfigCache, ctx: RuleSet): LoadedConfig {
+  return shared(cache, '', ctx, () => ({config: defaultConfig(), sources: [], ignores: [], errors: []}));
 }
 
 /** The cached result under `key` for this rule set, or `make()`'s (kept when it has no errors). */

@@ -268,9 +268,11 @@ const evidenceMemo = new Slot<BriefSection, Block[]>('evidence candidates');
 
 /** A section's blocks that can be evidence (not headings, footnote bodies or block quotes). */
 function evidenceCandidates(s: BriefSection): Block[] {
-  let list = evidenceMemo.get(s);
-  if (!list) evidenceMemo.set(s, (list = s.blocks.filter((b) => b.kind !== 'heading' && !b.footnote && !b.quoted)));
-  return list;
+  return evidenceMemo.memo(s, evidenceOf);
+}
+
+function evidenceOf(s: BriefSection): Block[] {
+  return s.blocks.filter((b) => b.kind !== 'heading' && !b.footnote && !b.quoted);
 }
 
 /** The section each block (with absolute offsets) belongs to: set once, when the block is made. */
@@ -296,19 +298,11 @@ function citationsIn(blocks: Block[]): Citation[] {
 const labelKeys = new Slot<Citation, string>('label key');
 const entryIdKeys = new Slot<Citation, string>('entry key');
 
-/** A citation's id as a footnote or link label key, kept with the citation: a keystroke resolves every citation again. */
-function labelKey(c: Citation): string {
-  let key = labelKeys.get(c);
-  if (key === undefined) labelKeys.set(c, (key = normaliseLabel(c.id!)));
-  return key;
-}
-
-/** A citation's id as a Sources-entry key, kept with the citation. */
-function entryIdKey(c: Citation): string {
-  let key = entryIdKeys.get(c);
-  if (key === undefined) entryIdKeys.set(c, (key = entryKey(c.id!)));
-  return key;
-}
+/** A citation's id as a footnote or link label key, and as a Sources-entry key, kept with the citation: a keystroke resolves every citation again. */
+const labelKey = (c: Citation): string => labelKeys.memo(c, labelOf);
+const entryIdKey = (c: Citation): string => entryIdKeys.memo(c, entryIdOf);
+const labelOf = (c: Citation): string => normaliseLabel(c.id!);
+const entryIdOf = (c: Citation): string => entryKey(c.id!);
 
 /** Plain bracketed text that resolves to nothing and does not look like a source id is not a citation. */
 function isKept(c: Citation): boolean {

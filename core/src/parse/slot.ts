@@ -25,6 +25,13 @@ export class Slot<K extends object, V> {
     return (owner as Record<symbol, V | undefined>)[this.key];
   }
 
+  /** The value kept with `owner`, made by `make(owner)` and kept the first time (pass a function that closes over nothing: no allocation per call). */
+  memo(owner: K, make: (owner: K) => V): V {
+    let value = this.get(owner);
+    if (value === undefined) this.set(owner, (value = make(owner)));
+    return value;
+  }
+
   set(owner: K, value: V): void {
     const o = owner as Record<symbol, V>;
     if (Object.prototype.hasOwnProperty.call(o, this.key)) o[this.key] = value;

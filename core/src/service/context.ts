@@ -47,12 +47,7 @@ export interface ServiceIndex {
 const indexes = new Slot<BriefDocument, ServiceIndex>('service index');
 
 export function serviceIndex(doc: BriefDocument): ServiceIndex {
-  let index = indexes.get(doc);
-  if (!index) {
-    index = buildIndex(doc);
-    indexes.set(doc, index);
-  }
-  return index;
+  return indexes.memo(doc, buildIndex);
 }
 
 function buildIndex(doc: BriefDocument): ServiceIndex {

@@ -50,11 +50,10 @@ const indexes = new Slot<BriefDocument, SourcingIndex>('sourcing index');
 const sectionSignatures = new Slot<BriefSection, string>('citation signature');
 const sectionNumbers = new Slot<BriefSection, number>('section number');
 let sectionCount = 0;
+const nextSectionNumber = () => ++sectionCount;
 
 function sectionNumber(s: BriefSection): number {
-  let n = sectionNumbers.get(s);
-  if (n === undefined) sectionNumbers.set(s, (n = ++sectionCount));
-  return n;
+  return sectionNumbers.memo(s, nextSectionNumber);
 }
 
 /**
@@ -102,9 +101,7 @@ function buildSignature(doc: BriefDocument): string {
 export class SourcingIndex {
   /** The index of a document, built once and shared by the sourcing rules. */
   static of(doc: BriefDocument): SourcingIndex {
-    let index = indexes.get(doc);
-    if (!index) indexes.set(doc, (index = new SourcingIndex(doc)));
-    return index;
+    return indexes.memo(doc, (d) => new SourcingIndex(d));
   }
 
   private local = new Map<Block, LocalCitation[]>();
