@@ -1,6 +1,7 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {readFileSync} from 'node:fs';
+import fc from 'fast-check';
 import MarkdownIt from 'markdown-it';
 import footnote from 'markdown-it-footnote';
 import {blockParser} from './markdown.js';
@@ -31,4 +32,33 @@ test('lean block tokens are indistinguishable from markdown-it\'s own', () => {
     ours[0].attrSet('data-x', '1');
     assert.equal(ours[0].attrGet('data-x'), '1');
   }
+});
+
+/** Text made of the pieces markdown-it's line scan and block rules care about. */
+const markdownish = fc
+  .array(fc.constantFrom('a', 'word ', ' ', '  ', '\t', '\n', '\n\n', '\r\n', '\r', '\0', '# ', '- ', '1. ', '> ', '    ', '```', '|', '---', '[^1]: ', '[x]: /u', '<div>', '*', '\u00e9', '\u2019'), {maxLength: 60})
+  .map((parts) => parts.join(''));
+
+test('lean parser states record what markdown-it\'s own do, and parse alike', () => {
+  const stock = stockParser();
+  const fields = (s: object) => JSON.stringify(s, (k, v) => (k === 'md' || k === 'env' || k === 'Token' ? undefined : v));
+  fc.assert(
+    fc.property(markdownish, (text) => {
+      const ours = new blockParser.block.State(text, blockParser, {}, []);
+      const theirs = new stock.block.State(text, stock, {}, []);
+      assert.equal(Object.getPrototypeOf(ours), Object.getPrototypeOf(theirs));
+      assert.deepEqual(Object.keys(ours), Object.keys(theirs));
+      assert.equal(fields(ours), fields(theirs));
+      assert.equal(ours.Token, theirs.Token);
+      const core = new blockParser.core.State(text, blockParser, {});
+      const stockCore = new stock.core.State(text, stock, {});
+      assert.deepEqual(Object.keys(core), Object.keys(stockCore));
+      assert.equal(fields(core), fields(stockCore));
+      assert.deepEqual(shape(blockParser.parse(text, {})), shape(stock.parse(text, {})));
+    }),
+    {numRuns: 2000},
+  );
+  // The quirks, spelled out: a last line of blanks without a newline is no line; a tab reaches the next multiple of 4.
+  const state = new blockParser.block.State('a\n \tb\n  ', blockParser, {}, []);
+  assert.deepEqual([state.bMarks, state.eMarks, state.tShift, state.sCount], [[0, 2, 8], [1, 5, 8], [0, 2, 0], [0, 4, 0]]);
 });
