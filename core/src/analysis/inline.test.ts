@@ -1,5 +1,6 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import {scanInline} from './inline.js';
 
 test('masked text keeps length and offsets', () => {
@@ -37,4 +38,19 @@ test('HTML comments are collected', () => {
   assert.equal(comments.length, 1);
   assert.equal(comments[0].start, 105);
   assert.match(comments[0].body, /brief-disable-line/);
+});
+
+test('masking only blanks: same length, each character kept or made a space, every emphasis marker gone', () => {
+  const pieces = ['a', 'word ', ' ', '\\', '\\[', '\\*', '`', '``', '<', '<!--', '-->', '<b>', '<https://x.org>', '[', ']', '(', ')', '[^1]', '](https://e.org)', '][ref]', '[S1]', '!', '*', '_', '~', 'x_y', 'https://ex.org/a_b', '\n', '"', '\u00e9', '\ud800'];
+  fc.assert(
+    fc.property(fc.array(fc.constantFrom(...pieces), {maxLength: 60}).map((p) => p.join('')), (text) => {
+      const {masked, citations} = scanInline(text, 7);
+      assert.equal(masked.length, text.length);
+      for (let i = 0; i < text.length; i++) assert.ok(masked[i] === text[i] || masked[i] === ' ', `position ${i}`);
+      assert.ok(!/[*~]/.test(masked));
+      for (let k = 1; k < citations.length; k++) assert.ok(citations[k - 1].start <= citations[k].start);
+      for (const c of citations) assert.ok(c.start >= 7 && c.end <= text.length + 7 && c.start < c.end);
+    }),
+    {numRuns: 3000},
+  );
 });

@@ -40,6 +40,10 @@ function blank(chars: Uint16Array, start: number, end: number) {
   }
 }
 
+/** What can open a code span, an escape, HTML or an autolink (pass 1), and emphasis markers (pass 4). */
+const PASS1_START = /[\\`<]/g;
+const EMPHASIS_MARK = /[*~_]/g;
+
 /** Bare URLs are only looked for in text that can hold one. */
 const MAY_HOLD_URL = /:\/\/|www\./i;
 
@@ -61,8 +65,12 @@ export function scanInline(text: string, from = 0, units?: Uint16Array): InlineS
   const comments: InlineScan['comments'] = [];
   const n = text.length;
   // Pass 1: code spans, escapes, HTML, autolinks (they hide everything inside them).
+  // Only their first characters matter, found natively (this pass blanks nothing ahead of where it stands).
   let i = 0;
   while (i < n) {
+    PASS1_START.lastIndex = i;
+    if (!PASS1_START.test(text)) break;
+    i = PASS1_START.lastIndex - 1;
     const c = chars[i];
     if (c === 92 /* \ */ && i + 1 < n && /[!-/:-@[-`{-~]/.test(text[i + 1])) {
       chars[i] = SPACE;
@@ -129,8 +137,8 @@ export function scanInline(text: string, from = 0, units?: Uint16Array): InlineS
   // The next "]" at or after k: a "[" with none within findClosingBracket's reach is skipped at once
   // (a run of a million "[" was a billion steps).
   let nextClose = -1;
-  for (let k = 0; k < n; k++) {
-    if (chars[k] !== 91 /* [ */) continue;
+  // Each "[" (ahead of where the pass stands, it blanks only what it then jumps over, and "]"s).
+  for (let k = masked.indexOf('['); k >= 0; k = masked.indexOf('[', k + 1)) {
     if (nextClose < k) nextClose = masked.indexOf(']', k);
     if (nextClose < 0) break;
     if (nextClose - k >= BRACKET_REACH) continue;
@@ -200,8 +208,9 @@ export function scanInline(text: string, from = 0, units?: Uint16Array): InlineS
       blank(chars, m.index, m.index + url.length);
     }
   }
-  // Pass 4: emphasis and strike-through markers.
-  for (let k = 0; k < n; k++) {
+  // Pass 4: emphasis and strike-through markers (candidates from the text; blanking never makes one).
+  for (EMPHASIS_MARK.lastIndex = 0; EMPHASIS_MARK.test(text); ) {
+    const k = EMPHASIS_MARK.lastIndex - 1;
     const c = chars[k];
     if (c === 42 /* * */ || c === 126 /* ~ */) {
       chars[k] = SPACE;

@@ -94,9 +94,10 @@ function prefixLength(text: string, start: number, end: number, quoted: boolean)
   return i - start;
 }
 
+/** Where each line starts (lines end at \n, as for the block parser). */
 function lineStarts(text: string): number[] {
   const starts = [0];
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
   return starts;
 }
 
