@@ -108,24 +108,20 @@ export function viewOf(doc: BriefDocument, units: Unit[]): BriefDocument {
   };
 }
 
-/** Every offset a finding holds: its range, its fixes' edits, its related locations. */
-function offsetsOf(f: Finding): number[] {
-  const out = [f.start, f.end];
-  const edits = (list?: TextEdit[]) => {
-    if (list) for (const e of list) out.push(e.start, e.end);
-  };
-  edits(f.fix?.edits);
-  if (f.suggestions) for (const s of f.suggestions) edits(s.edits);
-  if (f.related) for (const r of f.related) out.push(r.start, r.end);
-  return out;
+/** Does `test` hold for every offset a finding holds (its range, its fixes' edits, its related locations)? No array per finding. */
+function everyOffset(f: Finding, test: (offset: number) => boolean): boolean {
+  if (!test(f.start) || !test(f.end)) return false;
+  if (f.fix) for (const e of f.fix.edits) if (!test(e.start) || !test(e.end)) return false;
+  if (f.suggestions) for (const s of f.suggestions) for (const e of s.edits) if (!test(e.start) || !test(e.end)) return false;
+  if (f.related) for (const r of f.related) if (!test(r.start) || !test(r.end)) return false;
+  return true;
 }
 
 /** Does every offset of the finding lie in `[start, end]`? */
 export function inside(f: Finding, start: number, end: number): boolean {
-  return offsetsOf(f).every((o) => o >= start && o <= end);
+  return everyOffset(f, (o) => o >= start && o <= end);
 }
 
-/** A copy of a finding with every offset mapped. */
 export function mapFinding(f: Finding, map: (offset: number) => number): Finding {
   const edit = (e: TextEdit): TextEdit => ({start: map(e.start), end: map(e.end), text: e.text});
   return {
@@ -148,9 +144,11 @@ export function mapFinding(f: Finding, map: (offset: number) => number): Finding
  */
 export function remapAcross(findings: Finding[], change: TextChange): Finding[] | undefined {
   const delta = change.newTo - change.oldTo;
-  for (const f of findings) {
-    for (const o of offsetsOf(f)) if (o >= change.from && o <= change.oldTo) return undefined;
-  }
+  const clear = (o: number) => o < change.from || o > change.oldTo;
+  for (const f of findings) if (!everyOffset(f, clear)) return undefined;
   if (delta === 0) return findings;
-  return findings.map((f) => mapFinding(f, (o) => (o > change.oldTo ? o + delta : o)));
+  // A finding wholly before the change stays as it is (the same object: findings are never changed).
+  const before = (o: number) => o < change.from;
+  const move = (o: number) => (o > change.oldTo ? o + delta : o);
+  return findings.map((f) => (everyOffset(f, before) ? f : mapFinding(f, move)));
 }
