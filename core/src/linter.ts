@@ -19,7 +19,7 @@ export interface ReuseState {
   doc: BriefDocument;
   rules: Rule[];
   units: Map<BriefSection, {sections: BriefSection[]; key: string; start: number; end: number; findings: Finding[]}>;
-  documentRules: Map<string, {signature: string; findings: Finding[]}>;
+  documentRules: Map<string, {signature: string | readonly string[]; findings: Finding[]}>;
   /** What this lint did: units checked and reused, document rules whose findings were reused. */
   stats: {unitsChecked: number; unitsReused: number; rulesReused: string[]};
 }
@@ -155,7 +155,7 @@ export function lintDocument(doc: BriefDocument, options: LintOptions = {}): Lin
     const signature = rule.signature && keep ? rule.signature(doc) : undefined;
     const before = reusable && signature !== undefined ? prev!.documentRules.get(rule.id) : undefined;
     let out: Finding[] | undefined;
-    if (before && before.signature === signature) out = doc.change === null ? before.findings : remapAcross(before.findings, doc.change!);
+    if (before && sameSignature(before.signature, signature!)) out = doc.change === null ? before.findings : remapAcross(before.findings, doc.change!);
     if (out) reuse.stats.rulesReused.push(rule.id);
     else {
       out = [];
@@ -198,6 +198,14 @@ function fileUnder(units: Unit[], fresh: Finding[], reuse: ReuseState): boolean 
   for (const [u, list] of byUnit) {
     if (!spoiled.has(u)) reuse.units.set(u.root, {sections: u.sections, key: u.key, start: u.start, end: u.end, findings: list});
   }
+  return true;
+}
+
+/** Signatures are equal: strings as strings, lists item by item. */
+function sameSignature(a: string | readonly string[], b: string | readonly string[]): boolean {
+  if (typeof a === 'string' || typeof b === 'string') return a === b;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
 }
 

@@ -86,8 +86,10 @@ export interface Rule {
   /**
    * For document rules: a summary of everything the rule's findings depend on. When it is
    * unchanged and no finding touches the edited text, last run's findings are reused.
+   * A list is compared item by item: a large part that is the same string as last time
+   * (`sourcingSignature`) is then compared by reference, not copied into a new string.
    */
-  signature?: (doc: BriefDocument) => string;
+  signature?: (doc: BriefDocument) => string | readonly string[];
   check(context: RuleContext): void;
 }
 

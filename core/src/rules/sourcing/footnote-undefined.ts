@@ -46,7 +46,7 @@ export const footnoteUndefined: Rule = {
   description: 'A footnote or source id is cited but nothing defines it.',
   fixable: false,
   // Stubs go after the last entry or at the end of the brief: those texts are part of the signature.
-  signature: (doc) => sourcingSignature(doc) + '\u0002' + eolOf(doc.text) + doc.text.slice(-400),
+  signature: (doc) => [sourcingSignature(doc), eolOf(doc.text), doc.text.slice(-400)],
   docs: {
     rationale:
       'A citation that leads nowhere is worse than none: the reader trusts that the claim is sourced and cannot check it. ICD 206 asks for a source reference for the reporting that judgements depend on, and ICD 203 standard 1 asks a product to describe the quality and credibility of its sources; neither is possible when the footnote `[^id]` has no definition or a bracketed id such as `[S3]` matches no entry in the Sources section. Usually a definition was lost in editing or the label was mistyped. The quick fix adds an empty definition at the end of the brief for you to fill in.',
