@@ -1,4 +1,5 @@
 import {parseBrief, type BriefDocument, type BriefSection, type ParseOptions} from './parse/document.js';
+import {sameStrings} from './text/compare.js';
 import {inside, mapFinding, remapAcross, unitsOf, viewOf, type Unit} from './incremental.js';
 import {rulesByIdFor, rulesFor} from './custom/index.js';
 import type {Finding, Report, Rule} from './rules/types.js';
@@ -203,10 +204,7 @@ function fileUnder(units: Unit[], fresh: Finding[], reuse: ReuseState): boolean 
 
 /** Signatures are equal: strings as strings, lists item by item. */
 function sameSignature(a: string | readonly string[], b: string | readonly string[]): boolean {
-  if (typeof a === 'string' || typeof b === 'string') return a === b;
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
+  return typeof a === 'string' || typeof b === 'string' ? a === b : sameStrings(a, b);
 }
 
 /** Document order, then rule; one rule's findings at one place keep the order the rule gave them (the sort is stable). */

@@ -1,4 +1,5 @@
 /** Content-word overlap between sentences, weighted by rarity (IDF), for matching a Summary sentence to the judgement it restates. */
+import {ownCopy} from '../text/utf16.js';
 
 const STOP = new Set(
   `a an the and or but if then than that this these those there their they them it its it's is are was were be been being
@@ -31,7 +32,10 @@ export function contentWords(text: string): Set<string> {
   if (hit) return hit;
   const words = computeContentWords(text);
   if (wordCache.size > 2000) wordCache.clear();
-  wordCache.set(text, words);
+  // Keyed by a copy: the text is usually a slice of a block's text, and through it of the
+  // whole document's (the CLI's sections are slices of the file): 2,000 such keys kept as
+  // many documents alive.
+  wordCache.set(ownCopy(text), words);
   return words;
 }
 

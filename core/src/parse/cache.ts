@@ -1,6 +1,6 @@
 import type {Lexicon} from '../scales/lexicon.js';
 import type {SectionAnalysis} from './section.js';
-import {fromCodeUnits, toCodeUnits} from '../text/utf16.js';
+import {ownCopy} from '../text/utf16.js';
 
 /**
  * Section analyses by section text (and lexicon). An edit changes one section's text;
@@ -50,16 +50,6 @@ export class SectionCache {
     }
     return value;
   }
-}
-
-/**
- * A string that does not share memory with the one it was cut from. (In V8 a slice points
- * into its parent, and slicing a concatenation slices the part it falls in, so neither
- * makes a copy; a trip through the code units does — three times faster than the JSON
- * round trip this used to be — and keeps lone surrogates exactly.)
- */
-export function ownCopy(text: string): string {
-  return fromCodeUnits(toCodeUnits(text));
 }
 
 /**

@@ -1,3 +1,4 @@
+import {ownCopy} from '../text/utf16.js';
 import {LineIndex} from '../text/lines.js';
 import {parseFrontMatter, type FrontMatter} from './frontmatter.js';
 import {splitSections, type SectionCut} from './split.js';
@@ -847,7 +848,8 @@ function gradeAndDate(text: string): {grade?: string; date?: string} {
   let gd = gradesAndDates.get(text);
   if (!gd) {
     if (gradesAndDates.size > 20000) gradesAndDates.clear();
-    gradesAndDates.set(text, (gd = {grade: GRADE.exec(text)?.[1], date: DATE.exec(text)?.[1]}));
+    // Keyed by a copy: a slice would keep the document it was cut from alive.
+    gradesAndDates.set(ownCopy(text), (gd = {grade: GRADE.exec(text)?.[1], date: DATE.exec(text)?.[1]}));
   }
   return gd;
 }

@@ -2,7 +2,7 @@ import type {Token} from 'markdown-it';
 import {blockParser, type ParseEnv} from './markdown.js';
 import {scanInline, type InlineCitation} from '../analysis/inline.js';
 import {analyseBlock, type BlockFacts} from '../analysis/block.js';
-import {fromCodeUnits, toCodeUnits} from '../text/utf16.js';
+import {fromCodeUnits, ownCopy, toCodeUnits} from '../text/utf16.js';
 import type {Lexicon} from '../scales/lexicon.js';
 
 export type BlockKind = 'paragraph' | 'heading' | 'tableRow';
@@ -359,7 +359,9 @@ function memo(map: Map<string, string>, key: string, compute: (s: string) => str
   let value = map.get(key);
   if (value === undefined) {
     if (map.size > 50000) map.clear();
-    map.set(key, (value = compute(key)));
+    // A long id is a slice of its block's text, which would keep its document alive: keyed by a copy.
+    // (V8 copies slices shorter than 13 characters itself; most ids are.)
+    map.set(key.length < 13 ? key : ownCopy(key), (value = compute(key)));
   }
   return value;
 }

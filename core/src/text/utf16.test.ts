@@ -1,8 +1,7 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import {fromCodeUnits, fromCodeUnitsPortable, toCodeUnits, toCodeUnitsPortable} from './utf16.js';
-import {ownCopy} from '../parse/cache.js';
+import {fromCodeUnits, fromCodeUnitsPortable, ownCopy, toCodeUnits, toCodeUnitsPortable} from './utf16.js';
 
 const samples = ['', 'a', 'plain ASCII text', 'é ü — “quotes”', '😀 emoji', 'lone \uD800 high', 'lone \uDC00 low', '\uDC00\uD800', 'x'.repeat(20000) + '\uD83D'];
 

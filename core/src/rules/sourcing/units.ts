@@ -9,6 +9,7 @@
  * - in a paragraph: the claim's sentence or the next one.
  */
 import type {Block} from '../../parse/section.js';
+import {sameStrings} from '../../text/compare.js';
 import {effectiveRole, type BriefDocument, type BriefSection, type SourceEntry} from '../../parse/document.js';
 import type {Span} from '../../analysis/sentences.js';
 import type {CitationKind} from '../../analysis/inline.js';
@@ -85,12 +86,6 @@ const signatures = new Slot<BriefDocument, string>('sourcing signature');
 /** The parts of the last signature made, and their join: equal parts give the same string. */
 let lastParts: string[] = [];
 let lastSignature = '';
-
-function sameStrings(a: readonly string[], b: readonly string[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
 
 function signatureParts(doc: BriefDocument): string[] {
   const parts: string[] = [doc.sourcesKey];
