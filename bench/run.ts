@@ -23,6 +23,7 @@ import {cpus, loadavg, totalmem} from 'node:os';
 import {join} from 'node:path';
 import {parseArgs} from 'node:util';
 import {ensureInputs, GENERATED, type Input} from './inputs.js';
+import {measureMemoryCost} from './machine.js';
 import {cleanupScratch, runMeasured} from './proc.js';
 import {exponent, mb, median, ms, pct, seconds, table} from './stats.js';
 import {comparePeers, peersTable, PEERS_DIR, BRIEF_CLI, relativeToGenerated, type PeerRow, type Target} from './peers.js';
@@ -80,6 +81,13 @@ print(`# Benchmark results, ${started.toISOString().slice(0, 16).replace('T', ' 
 print(
   `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${(totalmem() / 1e9).toFixed(1)} GB RAM, Node ${process.version}, ${process.platform}. ` +
     `Load average at the start: ${load0.map((x) => x.toFixed(2)).join(' ')} (above ~0.3 the figures are noisy).\n`,
+);
+const memoryCost = measureMemoryCost();
+results.memoryCost = memoryCost;
+print(
+  `Fresh memory: ${memoryCost.firstTouchMsPerMB.toFixed(2)} ms per MB the first time a process writes it (one page fault per 4 kB), ` +
+    `${memoryCost.rewriteMsPerMB.toFixed(3)} ms per MB after. Bare hardware takes ~0.05–0.25 ms per MB; every tool here pays it for the memory it grows into ` +
+    `(peak RSS in the tables), so a slow day for page faults slows all of them.\n`,
 );
 print(
   table(
