@@ -24,10 +24,14 @@ export const blockParser = (() => {
     }
     tokenize(state, startLine, endLine);
   };
-  useLeanTokens(md);
-  useLeanStates(md);
+  // The Token class, from a state made before either change (its constructor sets it).
+  const TokenClass = new md.block.State('', md, {}, []).Token;
+  useLeanTokens(md, TokenClass);
+  useLeanStates(md, TokenClass);
   return md;
 })();
+
+type TokenConstructor = InstanceType<ReturnType<typeof MarkdownIt>['block']['State']>['Token'];
 
 /**
  * markdown-it 15's Token constructor sets its thirteen fields with Object.defineProperty
@@ -35,10 +39,9 @@ export const blockParser = (() => {
  * with plain assignments instead — same fields in the same order, same prototype, so they
  * are indistinguishable from markdown-it's own (parse/markdown.test.ts compares them).
  */
-function useLeanTokens(md: ReturnType<typeof MarkdownIt>): void {
+function useLeanTokens(md: ReturnType<typeof MarkdownIt>, TokenClass: TokenConstructor): void {
   const State = md.block.State;
-  const TokenClass = new State('', md, {}, []).Token;
-  type TokenFields = InstanceType<typeof TokenClass>;
+  type TokenFields = InstanceType<TokenConstructor>;
   function LeanToken(this: TokenFields, type: string, tag: string, nesting: Token["nesting"]) {
     this.map = null;
     this.level = 0;
@@ -74,10 +77,9 @@ function useLeanTokens(md: ReturnType<typeof MarkdownIt>): void {
  * corpus lint went to their class-field helper. Lean constructors set the same fields in the
  * same order on the same prototypes (parse/markdown.test.ts compares them on random text).
  */
-function useLeanStates(md: ReturnType<typeof MarkdownIt>): void {
+function useLeanStates(md: ReturnType<typeof MarkdownIt>, TokenClass: TokenConstructor): void {
   const CoreState = md.core.State;
   const BlockState = md.block.State;
-  const TokenClass = new BlockState('', md, {}, []).Token;
   type Core = InstanceType<typeof CoreState>;
   type Block = InstanceType<typeof BlockState>;
 
