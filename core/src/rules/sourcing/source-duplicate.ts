@@ -1,6 +1,7 @@
 import type {Rule} from '../types.js';
 import type {BriefDocument, SourceEntry} from '../../parse/document.js';
 import {normaliseLabel} from '../../parse/section.js';
+import {Slot} from '../../parse/slot.js';
 import {SourcingIndex, sourcingSignature, entryKey, sourceIdRange} from './units.js';
 
 function label(s: SourceEntry): string {
@@ -46,17 +47,11 @@ function urlIndex(doc: BriefDocument): (s: SourceEntry) => string[] {
   };
 }
 
-const textKeys = new Map<string, string>();
+const textKeys = new Slot<SourceEntry, string>('text key');
 
-/** Text of a source for comparison: no id, case, punctuation or extra spaces (memoised: sources rarely change between keystrokes). */
+/** Text of a source for comparison: no id, case, punctuation or extra spaces (kept with the entry: a footnote's entry lives as long as its definition is unchanged). */
 function textKey(s: SourceEntry): string {
-  const memo = `${s.kind}\u0000${s.id ?? ''}\u0000${s.text}`;
-  let key = textKeys.get(memo);
-  if (key === undefined) {
-    if (textKeys.size > 50000) textKeys.clear();
-    textKeys.set(memo, (key = computeTextKey(s)));
-  }
-  return key;
+  return textKeys.memo(s, computeTextKey);
 }
 
 function computeTextKey(s: SourceEntry): string {
