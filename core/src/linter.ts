@@ -1,5 +1,5 @@
 import {parseBrief, type BriefDocument, type BriefSection, type ParseOptions} from './parse/document.js';
-import {sameStrings} from './text/compare.js';
+import {sameItems} from './text/compare.js';
 import {inside, mapFinding, remapAcross, unitsOf, viewOf, type Unit} from './incremental.js';
 import {rulesByIdFor, rulesFor} from './custom/index.js';
 import type {Finding, Report, Rule} from './rules/types.js';
@@ -120,7 +120,7 @@ export function lintDocument(doc: BriefDocument, options: LintOptions = {}): Lin
     const reused: Finding[] = [];
     for (const u of units) {
       const before = reusable ? prev!.units.get(u.root) : undefined;
-      if (before && before.key === u.key && before.sections.length === u.sections.length && before.sections.every((s, k) => s === u.sections[k])) {
+      if (before && before.key === u.key && sameItems(before.sections, u.sections)) {
         const d = u.start - before.start;
         const moved = d === 0 ? before.findings : before.findings.map((f) => mapFinding(f, (o) => o + d));
         for (const f of moved) reused.push(f);
@@ -204,7 +204,7 @@ function fileUnder(units: Unit[], fresh: Finding[], reuse: ReuseState): boolean 
 
 /** Signatures are equal: strings as strings, lists item by item. */
 function sameSignature(a: string | readonly string[], b: string | readonly string[]): boolean {
-  return typeof a === 'string' || typeof b === 'string' ? a === b : sameStrings(a, b);
+  return typeof a === 'string' || typeof b === 'string' ? a === b : sameItems(a, b);
 }
 
 /** Document order, then rule; one rule's findings at one place keep the order the rule gave them (the sort is stable). */

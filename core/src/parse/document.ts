@@ -1,4 +1,5 @@
 import {ownCopy} from '../text/utf16.js';
+import {sameItems} from '../text/compare.js';
 import {LineIndex} from '../text/lines.js';
 import {parseFrontMatter, type FrontMatter} from './frontmatter.js';
 import {splitSections, type SectionCut} from './split.js';
@@ -669,7 +670,7 @@ export function parseBrief(text: string, options: ParseOptions = {}): BriefDocum
 
   // Citations, resolved against the sources (lookup tables kept while the sources are the same objects).
   const before = prev && sourceTables.get(prev);
-  const tables = before && before.sources.length === sources.length && before.sources.every((x, k) => x === sources[k]) ? before : sourceTablesOf(sources);
+  const tables = before && sameItems(before.sources, sources) ? before : sourceTablesOf(sources);
   const {footnotes, links, entries, sourcesKey} = tables;
   const citations: Citation[] = [];
   const evidenceBlocks: Block[] = [];

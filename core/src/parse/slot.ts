@@ -16,8 +16,9 @@
  * see it, so the model reads as before. It is added by a constructor that returns the owner
  * (a base class's constructor may return any object, and the subclass's fields are then
  * defined on it): an inline-cached property definition, about three times faster than
- * `Object.defineProperty` with a symbol, which cost ~40 ms of a 1,000-brief lint
- * (~100,000 values kept, one per block and citation).
+ * `Object.defineProperty` with a symbol once warm (the server), about the same in a fresh
+ * process's first files (each slot's class starts in the interpreter) — ~40 ms of a
+ * 1,000-brief lint either way (~100,000 values kept, one per block and citation).
  */
 export class Slot<K extends object, V> {
   private readonly read: (owner: K) => V | undefined;

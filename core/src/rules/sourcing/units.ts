@@ -9,7 +9,7 @@
  * - in a paragraph: the claim's sentence or the next one.
  */
 import type {Block} from '../../parse/section.js';
-import {sameStrings} from '../../text/compare.js';
+import {sameItems} from '../../text/compare.js';
 import {effectiveRole, type BriefDocument, type BriefSection, type SourceEntry} from '../../parse/document.js';
 import type {Span} from '../../analysis/sentences.js';
 import type {CitationKind} from '../../analysis/inline.js';
@@ -72,7 +72,7 @@ export function sourcingSignature(doc: BriefDocument): string {
     // theirs): compared one by one, an unchanged signature is last time's string, not a new
     // join of ~100 kB compared whole with it (~0.8 ms a keystroke on the 1 MB brief).
     const parts = signatureParts(doc);
-    if (!sameStrings(parts, lastParts)) {
+    if (!sameItems(parts, lastParts)) {
       lastParts = parts;
       lastSignature = parts.join('\u0000');
     }
