@@ -2,7 +2,7 @@
  * Lints (and with --fix, fixes) one file on disk. Used by the serial path and by
  * the worker threads, so both give identical results.
  */
-import {readFileSync, writeFileSync, renameSync, statSync, realpathSync, unlinkSync, chmodSync, openSync, fstatSync, closeSync, constants as fsConstants} from 'node:fs';
+import {writeFileSync, renameSync, statSync, realpathSync, unlinkSync, chmodSync, openSync, fstatSync, readSync, closeSync, constants as fsConstants} from 'node:fs';
 import {dirname, basename, join} from 'node:path';
 import {randomBytes} from 'node:crypto';
 // Not through core/src/index.js, which also loads the preview renderer (start-up of every worker thread).
@@ -50,7 +50,7 @@ function lintOneFile(task: LintTask): FileResult {
     if (st.size > MAX_FILE_BYTES) {
       return withCounts(filePath, [fileProblem(filePath, `File is too large to lint (${(st.size / 1048576).toFixed(1)} MB; the limit is 20 MB); skipped.`)]);
     }
-    bytes = readFileSync(fd);
+    bytes = readOpenFile(fd, st.size);
   } catch (error) {
     return withCounts(filePath, [fileProblem(filePath, `Cannot read file: ${(error as Error).message}`)]);
   } finally {
@@ -117,6 +117,32 @@ function lintOneFile(task: LintTask): FileResult {
     return m;
   });
   return withCounts(filePath, [...extra, ...messages], fixed);
+}
+
+/**
+ * The bytes of an open file whose size fstat gave: what `readFileSync(fd)` returns (`size`
+ * bytes, or up to the end of the file if it shrank; to the end when the size is 0, as for
+ * files the kernel makes up), without the second fstat it makes (~17 µs a call on this
+ * project's CI kind of VM: 17 ms of a 1,000-brief lint). One read system call in the usual case.
+ */
+export function readOpenFile(fd: number, size: number): Buffer {
+  if (size === 0) {
+    const chunks: Buffer[] = [];
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(64 * 1024);
+      const n = readSync(fd, chunk, 0, chunk.length, null);
+      if (n === 0) return Buffer.concat(chunks);
+      chunks.push(chunk.subarray(0, n));
+    }
+  }
+  const bytes = Buffer.allocUnsafe(size);
+  let length = 0;
+  while (length < size) {
+    const n = readSync(fd, bytes, length, size - length, null);
+    if (n === 0) break;
+    length += n;
+  }
+  return length < size ? bytes.subarray(0, length) : bytes;
 }
 
 /** The front matter parsed (a file we cannot parse is never written). */

@@ -8,6 +8,7 @@ import {
   fingerprintFinding,
   fingerprintParts,
   mergeBaseline,
+  normalise,
   parseBaseline,
   serializeBaseline,
   type Baseline,
@@ -227,4 +228,19 @@ test('baseline keys are relative to the baseline folder, with / separators', () 
   assert.equal(baselineKey('/repo/docs', '/repo/reports/a.brief.md'), '../reports/a.brief.md');
   assert.equal(baselineKey('/', '/a.brief.md'), 'a.brief.md');
   assert.equal(baselineKey('C:/work', 'c:/work/a.brief.md'), 'a.brief.md');
+});
+
+test('normalise: text below U+0300 is already NFC (what its fast path rests on), and other text is composed', () => {
+  for (let a = 0; a < 0x300; a++) {
+    const one = String.fromCharCode(a);
+    assert.equal(one.normalize('NFC'), one, `U+${a.toString(16)}`);
+    for (let b = 0; b < 0x300; b += 1) {
+      const two = one + String.fromCharCode(b);
+      if (two.normalize('NFC') !== two) assert.fail(`U+${a.toString(16)} U+${b.toString(16)}`);
+    }
+  }
+  // A decomposed é (e + U+0301) and the composed one give the same key; so do Hangul jamo and the syllable.
+  assert.equal(normalise('  Caf\u0065\u0301\n  au  lait '), 'Caf\u00e9 au lait');
+  assert.equal(normalise('\u1100\u1161'), '\uac00');
+  assert.equal(normalise('plain  text\t here'), 'plain text here');
 });

@@ -3,6 +3,7 @@ import {
 } from './patterns.js';
 import {findQuotes, inside, splitSentences, wordCount, type Span} from './sentences.js';
 import type {Lexicon} from '../scales/lexicon.js';
+import {compileNative, nativeOnFirstUse} from '../text/native-regexp.js';
 
 /** A phrase found in a block (offsets relative to the block's masked text unless shifted). */
 export interface Hit extends Span {
@@ -52,6 +53,32 @@ function all(re: RegExp, text: string, quotes: Span[], keepQuoted = false): Hit[
   return out;
 }
 
+/** The block patterns, compiled to native code on first use (text/native-regexp.ts: ~40 ms of every fresh process's first files). */
+const timeframe = nativeOnFirstUse(TIMEFRAME);
+const attribution = nativeOnFirstUse(ATTRIBUTION);
+const number = nativeOnFirstUse(NUMBER);
+const confidence = nativeOnFirstUse(CONFIDENCE);
+const hedge = nativeOnFirstUse(HEDGE);
+const hedgeIdiom = nativeOnFirstUse(HEDGE_IDIOM);
+const modifiedPossible = nativeOnFirstUse(MODIFIED_POSSIBLE);
+const certainty = nativeOnFirstUse(CERTAINTY);
+const percent = nativeOnFirstUse(PERCENT);
+
+/** Lexicon patterns already compiled to native code; the last one is checked first (a process lints with one or a few). */
+const nativeLexicons = new WeakSet<RegExp>();
+let lastLexicon: RegExp | undefined;
+function lexiconPattern(lexicon: Lexicon): RegExp {
+  const re = lexicon.regex;
+  if (re !== lastLexicon) {
+    lastLexicon = re;
+    if (!nativeLexicons.has(re)) {
+      nativeLexicons.add(re);
+      compileNative(re);
+    }
+  }
+  return re;
+}
+
 function overlaps(a: Span, list: Span[]): boolean {
   for (const b of list) if (a.start < b.end && b.start < a.end) return true;
   return false;
@@ -93,40 +120,40 @@ class LazyFacts implements BlockFacts {
       .map((q) => ({...q, text: this.masked.slice(q.start, q.end)})));
   }
   get terms(): TermHit[] {
-    return (this._terms ??= all(this.lexicon.regex, this.masked, this.quotes).map((h) => ({
+    return (this._terms ??= all(lexiconPattern(this.lexicon), this.masked, this.quotes).map((h) => ({
       ...h,
       form: h.text.toLowerCase().replace(/\s+/g, ' '),
     })));
   }
   get confidence(): Hit[] {
-    return (this._confidence ??= all(CONFIDENCE, this.masked, this.quotes));
+    return (this._confidence ??= all(confidence(), this.masked, this.quotes));
   }
   get modifiedPossible(): Hit[] {
-    return (this._modifiedPossible ??= all(MODIFIED_POSSIBLE, this.masked, this.quotes).filter((h) => !overlaps(h, this.terms)));
+    return (this._modifiedPossible ??= all(modifiedPossible(), this.masked, this.quotes).filter((h) => !overlaps(h, this.terms)));
   }
   get hedges(): Hit[] {
     return (this._hedges ??= findHedges(this.masked, this.quotes, this.terms, this.modifiedPossible));
   }
   get certainty(): Hit[] {
-    return (this._certainty ??= all(CERTAINTY, this.masked, this.quotes));
+    return (this._certainty ??= all(certainty(), this.masked, this.quotes));
   }
   get timeframes(): Hit[] {
-    return (this._timeframes ??= all(TIMEFRAME, this.masked, this.quotes, true));
+    return (this._timeframes ??= all(timeframe(), this.masked, this.quotes, true));
   }
   get figures(): Hit[] {
-    return (this._figures ??= all(NUMBER, this.masked, this.quotes, true).filter((h) => isFigure(this.masked, h.start, h.end)));
+    return (this._figures ??= all(number(), this.masked, this.quotes, true).filter((h) => isFigure(this.masked, h.start, h.end)));
   }
   get percents(): PercentHit[] {
     return (this._percents ??= findPercents(this.masked));
   }
   get attributions(): Hit[] {
-    return (this._attributions ??= ATTRIBUTION_HINT.test(this.masked) ? all(ATTRIBUTION, this.masked, this.quotes, true) : []);
+    return (this._attributions ??= ATTRIBUTION_HINT.test(this.masked) ? all(attribution(), this.masked, this.quotes, true) : []);
   }
 }
 
 function findHedges(masked: string, quotes: Span[], terms: Span[], modifiedPossible: Span[]): Hit[] {
-  const idioms = all(HEDGE_IDIOM, masked, quotes);
-  return all(HEDGE, masked, quotes).filter((h) => {
+  const idioms = all(hedgeIdiom(), masked, quotes);
+  return all(hedge(), masked, quotes).filter((h) => {
     if (overlaps(h, terms) || overlaps(h, modifiedPossible) || overlaps(h, idioms)) return false;
     if (h.text === 'May') {
       // The month: "in May", "May 2027", "7 May".
@@ -141,9 +168,10 @@ function findHedges(masked: string, quotes: Span[], terms: Span[], modifiedPossi
 
 function findPercents(masked: string): PercentHit[] {
   const percents: PercentHit[] = [];
-  PERCENT.lastIndex = 0;
+  const re = percent();
+  re.lastIndex = 0;
   let m: RegExpExecArray | null;
-  while ((m = PERCENT.exec(masked))) {
+  while ((m = re.exec(masked))) {
     const low = Number(m[1]);
     const high = m[2] !== undefined ? Number(m[2]) : low;
     percents.push({start: m.index, end: m.index + m[0].length, text: m[0], low: Math.min(low, high), high: Math.max(low, high)});

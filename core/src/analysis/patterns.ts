@@ -5,6 +5,8 @@
  * overlapping classes.
  */
 
+import {nativeOnFirstUse} from '../text/native-regexp.js';
+
 const W = '[\\p{L}\\p{N}]';
 /** Word start/end guards that work with Unicode letters. */
 export const B0 = `(?<!${W})`;
@@ -134,6 +136,10 @@ const PROBABILITY_AFTER = /^[ \t]?[)\]]?[ \t]*(?:chance|chances|probability|like
 const RANGE_START = /^[ \t]?(?:-|–|—|to|or)[ \t]?[$£€¥]?\d/;
 const RANGE_END = /[$£€¥]?\d[\d.,]*(?:[ \t]?(?:%|per[ \t]?cent|percent))?[ \t]?(?:-|–|—|[ \t]to|[ \t]or|[ \t]and)[ \t]?$/;
 
+/** The two largest of isFigure's patterns, compiled to native code on first use (text/native-regexp.ts). */
+const labelBefore = nativeOnFirstUse(LABEL_BEFORE);
+const probabilityBefore = nativeOnFirstUse(PROBABILITY_BEFORE);
+
 /**
  * Is this number a factual figure that needs a source? Years, dates, durations,
  * probabilities, designations (F-16) and labels are not; amounts, counts,
@@ -151,7 +157,7 @@ export function isFigure(masked: string, start: number, end: number): boolean {
   const rangeEnd = RANGE_END.exec(before);
   const lead = rangeEnd ? before.slice(0, rangeEnd.index) : before;
   // Probabilities are estimative language, not reported facts.
-  if (PROBABILITY_BEFORE.test(lead) || PROBABILITY_AFTER.test(after)) return false;
+  if (probabilityBefore().test(lead) || PROBABILITY_AFTER.test(after)) return false;
   // Year ranges (2024–25) and ISO dates (2024-05-01).
   if (/(?:19|20)\d\d[ \t]?[-–—][ \t]?$/.test(before) && /^\d\d$/.test(digits)) return false;
   if (/(?:19|20)\d\d-\d\d-$/.test(before) || (/^(?:19|20)\d\d$/.test(digits) && /^-\d\d(?!\d)/.test(after))) return false;
@@ -172,7 +178,7 @@ export function isFigure(masked: string, start: number, end: number): boolean {
   // Years
   if (/^(?:1[89]|20|21)\d\d$/.test(digits)) return false;
   if (/^\d{4}s$/.test(masked.slice(start, end + 1))) return false;
-  if (LABEL_BEFORE.test(lead)) return false;
+  if (labelBefore().test(lead)) return false;
   const acronym = ACRONYM_BEFORE.exec(lead);
   if (acronym && !CURRENCY_CODE.test(acronym[1])) return false;
   // Ordinals written as 1st, 2nd

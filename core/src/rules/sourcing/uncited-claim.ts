@@ -5,6 +5,7 @@ import type {Block} from '../../parse/section.js';
 import type {BriefSection} from '../../parse/document.js';
 import {wordCount} from '../../analysis/sentences.js';
 import {SourcingIndex, estimativeBefore, spanIndexAt} from './units.js';
+import {nativeOnFirstUse} from '../../text/native-regexp.js';
 
 /** Quotation marks that name something rather than quote someone: so-called "…", the plan known as "…". */
 const NAMING = /(?:so[-\s]called|dubbed|called|termed|known\s+as|named|titled|entitled|labell?ed|branded|nicknamed|code-?named|slogan|motto|banner|operation|campaign|hashtag)\s*$/i;
@@ -14,6 +15,9 @@ const TERM_BEFORE = /(?:['’]s|s['’]|(?<!\p{L})(?:the|its|their|our|a|an))\s*
 
 /** Sections whose figures are the analyst's own: scope notes, indicators, outlooks, assumptions. */
 const NOT_EVIDENCE = /^(?:\d+[.)]?\s*)?(?:scope(?:\s+note)?|methodology|methods?|about\s+this\s+(?:brief|assessment|report)|analytic(?:al)?\s+confidence|confidence(?:\s+(?:levels?|assessment|statement))?|(?:key\s+)?indicators?(?:\s+(?:and|&)\s+warnings?|\s+to\s+watch)?|signposts|what\s+to\s+watch|(?:key\s+)?assumptions?|outlook|(?:policy\s+)?implications?|(?:alternative\s+)?scenarios?|alternative\s+(?:analysis|hypotheses|views?)|(?:intelligence|information|collection|knowledge)\s+gaps|gaps|(?:key\s+)?uncertainties|glossary|distribution|handling(?:\s+instructions)?)\b/i;
+
+/** Compiled to native code on first use: ~2 ms less in a fresh process (text/native-regexp.ts). */
+const notEvidence = nativeOnFirstUse(NOT_EVIDENCE);
 
 export const uncitedClaim: Rule = {
   id: 'uncited-claim',
@@ -35,7 +39,7 @@ export const uncitedClaim: Rule = {
     const skipped = new Set<Block>();
     for (const section of doc.sections) {
       for (let s: BriefSection | undefined = section; s; s = s.parent) {
-        if (s.heading && NOT_EVIDENCE.test(s.heading.text)) {
+        if (s.heading && notEvidence().test(s.heading.text)) {
           for (const b of section.blocks) skipped.add(b);
           break;
         }
