@@ -41,3 +41,30 @@ export function measureMemoryCost(runs = 3): MemoryCost {
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
   return {firstTouchMsPerMB: median(firsts), rewriteMsPerMB: median(agains)};
 }
+
+export interface NodeStartCost {
+  /** `node -e 0`, wall ms (median), with the environment the measured tools get. */
+  clean: number;
+  /** The same with this process's whole environment, when it sets a variable the benchmark leaves out (else undefined). */
+  inherited?: number;
+  /** The variables the benchmark leaves out that are set here. */
+  unset: string[];
+}
+
+/** What starting Node costs here, with and without the variables bench/proc.ts leaves out of measured processes. */
+export function measureNodeStart(unsetNames: readonly string[], runs = 5): NodeStartCost {
+  const unset = unsetNames.filter((n) => process.env[n] !== undefined);
+  const clean = {...process.env};
+  for (const n of unset) delete clean[n];
+  const time = (env: NodeJS.ProcessEnv) => {
+    const ms: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const t = performance.now();
+      const r = spawnSync(process.execPath, ['-e', '0'], {env});
+      if (r.status !== 0) throw new Error('node -e 0 failed');
+      ms.push(performance.now() - t);
+    }
+    return [...ms].sort((a, b) => a - b)[ms.length >> 1];
+  };
+  return {clean: time(clean), inherited: unset.length ? time(process.env) : undefined, unset};
+}

@@ -47,11 +47,23 @@ export function cleanupScratch(): void {
   scratch = undefined;
 }
 
+/**
+ * Variables left out of every measured process's environment. NODE_EXTRA_CA_CERTS makes
+ * Node 20 read and parse a certificate bundle at every start, before any of the tool's code
+ * runs (~40 ms a process on this project's VMs, which set it to the system's ~150
+ * certificates: `node -e 0` 90 ms with it, 50 without). No linter here makes a network
+ * connection; the cost is the machine's, the same for every tool, and would hide what the
+ * tools themselves cost. bench/machine.ts prints what it costs on the machine at hand.
+ */
+export const UNSET_FOR_MEASUREMENT = ['NODE_EXTRA_CA_CERTS'];
+
 let seq = 0;
 export function probeEnv(extra: Record<string, string> = {}): {env: NodeJS.ProcessEnv; file: string} {
   const file = join(scratchDir(), `probe-${process.pid}-${++seq}.jsonl`);
+  const inherited = {...process.env};
+  for (const name of UNSET_FOR_MEASUREMENT) delete inherited[name];
   const env = {
-    ...process.env,
+    ...inherited,
     NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --require ${PRELOAD}`.trim(),
     BENCH_PROBE_FILE: file,
     NO_COLOR: '1',

@@ -23,8 +23,8 @@ import {cpus, loadavg, totalmem} from 'node:os';
 import {join} from 'node:path';
 import {parseArgs} from 'node:util';
 import {ensureInputs, GENERATED, type Input} from './inputs.js';
-import {measureMemoryCost} from './machine.js';
-import {cleanupScratch, runMeasured} from './proc.js';
+import {measureMemoryCost, measureNodeStart} from './machine.js';
+import {cleanupScratch, runMeasured, UNSET_FOR_MEASUREMENT} from './proc.js';
 import {exponent, mb, median, ms, pct, seconds, table} from './stats.js';
 import {comparePeers, peersTable, PEERS_DIR, BRIEF_CLI, relativeToGenerated, type PeerRow, type Target} from './peers.js';
 import {measureEngine, engineTable, type EngineFigures} from './engine.js';
@@ -81,6 +81,14 @@ print(`# Benchmark results, ${started.toISOString().slice(0, 16).replace('T', ' 
 print(
   `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${(totalmem() / 1e9).toFixed(1)} GB RAM, Node ${process.version}, ${process.platform}. ` +
     `Load average at the start: ${load0.map((x) => x.toFixed(2)).join(' ')} (above ~0.3 the figures are noisy).\n`,
+);
+const nodeStart = measureNodeStart(UNSET_FOR_MEASUREMENT);
+results.nodeStart = nodeStart;
+print(
+  `Node start (\`node -e 0\`): ${nodeStart.clean.toFixed(0)} ms` +
+    (nodeStart.inherited !== undefined
+      ? `; ${nodeStart.inherited.toFixed(0)} ms with ${nodeStart.unset.join(', ')} as set on this machine, which every measured process runs without (bench/proc.ts says why).\n`
+      : '.\n'),
 );
 const memoryCost = measureMemoryCost();
 results.memoryCost = memoryCost;

@@ -122,3 +122,57 @@ test('word guards around an alternation find exactly what guards on every branch
     assert.ok(matched > 200, `${name}: the generator should produce matches (made ${matched})`);
   }
 });
+
+/** splitSentences as it was before its ASCII fast paths: the reference for the property below. */
+function splitSentencesByPatterns(text: string): Array<{start: number; end: number}> {
+  const ABBREVIATIONS = new Set([
+    'e.g', 'i.e', 'etc', 'vs', 'cf', 'al', 'mr', 'mrs', 'ms', 'dr', 'prof', 'st', 'no', 'nos', 'approx', 'est', 'gen', 'lt', 'col',
+    'maj', 'capt', 'sgt', 'adm', 'gov', 'sen', 'rep', 'pres', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct',
+    'nov', 'dec', 'inc', 'ltd', 'co', 'corp', 'dept', 'fig', 'p', 'pp', 'vol', 'ed', 'u.s', 'u.k', 'u.n', 'e.u',
+  ]);
+  const out: Array<{start: number; end: number}> = [];
+  const push = (start: number, end: number) => {
+    while (start < end && /\s/.test(text[start])) start++;
+    while (end > start && /\s/.test(text[end - 1])) end--;
+    if (end > start) out.push({start, end});
+  };
+  let start = 0;
+  const re = /[.!?…]+["”’')\]]*(?=\s+|$)/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) {
+    const end = m.index + m[0].length;
+    const before = /([\p{L}.]+)$/u.exec(text.slice(Math.max(start, m.index - 12), m.index));
+    if (m[0][0] === '.' && before) {
+      const word = before[1].toLowerCase().replace(/^\.+/, '');
+      if (ABBREVIATIONS.has(word) || /^\p{Lu}$/u.test(before[1]) || /^(?:\p{L}\.)+\p{L}$/u.test(word)) continue;
+    }
+    const next = /^\s+(\S)/u.exec(text.slice(end, end + 20));
+    if (next && !/[\p{Lu}\p{N}"“‘'(\[]/u.test(next[1])) continue;
+    push(start, end);
+    start = end;
+  }
+  push(start, text.length);
+  return out;
+}
+
+test('splitSentences reads ASCII where it stands and gives what the patterns give, on any text', () => {
+  // Pieces that meet every branch: abbreviations, initials, dotted abbreviations, long words, accented and
+  // astral letters, Unicode spaces and quotes, stops of every kind, digits and brackets after a stop.
+  const piece = fc.constantFrom(
+    'e.g', 'U.S', 'Dr', 'J', 'approx', 'Approximately', 'talks', 'failed', 'café', 'Éire', '𝐀bc', 'ſ', 'DR', 'x.y.z', '..', 'Sept', 'No',
+    '.', '. ', '.\n', '!', '?', '…', '."', '.”', '.’', ".'", '.)', '.]', '?!', '...',
+    ' ', '  ', '\t', '\n', '\u00a0', '\u2028', '\u3000', '\ufeff',
+    'A', 'a', '3', '"', '“', '‘', "'", '(', '[', 'ü', 'Ü', 'Ω', '-', ',', '\ud800', '\udc00',
+  );
+  const text = fc.array(piece, {maxLength: 40}).map((xs) => xs.join(''));
+  fc.assert(
+    fc.property(text, (s) => {
+      assert.deepEqual(splitSentences(s), splitSentencesByPatterns(s));
+    }),
+    {numRuns: 5000, seed: 6},
+  );
+  // And on long runs of letters before a stop (the 12-character window) and 20 characters of space after one.
+  for (const s of ['Abbreviationsarelong. next', 'See the U.S. report. Then', `Stop.${' '.repeat(19)}Next`, `Stop.${' '.repeat(20)}next`, 'x'.repeat(30) + 'e.g. more']) {
+    assert.deepEqual(splitSentences(s), splitSentencesByPatterns(s), s);
+  }
+});

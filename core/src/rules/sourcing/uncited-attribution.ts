@@ -25,6 +25,7 @@ export const uncitedAttribution: Rule = {
     for (const block of blocks) {
       if (block.quoted || block.footnote || doc.roleOf(block) === 'sources') continue;
       const f = block.facts;
+      if (!f.attributions.length) continue;
       const done = new Set<number>();
       for (const hit of f.attributions) {
         // Words inside a quotation are the speaker's, not the brief's.
