@@ -150,7 +150,8 @@ export class SourcingIndex {
   private addNamedSources(doc: BriefDocument) {
     for (const section of doc.sections) {
       for (const block of section.blocks) {
-        if (block.footnote || doc.roleOf(block) === 'sources') continue;
+        // Every match holds a colon, which most prose does not: found natively first.
+        if (block.footnote || block.masked.indexOf(':') < 0 || doc.roleOf(block) === 'sources') continue;
         const re = /(?<!\p{L})(?:sources?|src)[ \t]*:[ \t]*(?=\p{L})/giu;
         let m: RegExpExecArray | null;
         while ((m = re.exec(block.masked))) this.add(block, {kind: 'bracket', start: m.index, end: m.index + m[0].length});
@@ -167,7 +168,7 @@ export class SourcingIndex {
     if (!texts.length) return;
     for (const section of doc.sections) {
       for (const block of section.blocks) {
-        if (block.footnote || doc.roleOf(block) === 'sources') continue;
+        if (block.footnote || block.masked.indexOf('(') < 0 || doc.roleOf(block) === 'sources') continue;
         const re = /\(([^()\n]{2,160})\)/g;
         let m: RegExpExecArray | null;
         while ((m = re.exec(block.masked))) {
