@@ -44,6 +44,13 @@ function blank(chars: Uint16Array, start: number, end: number) {
 const PASS1_START = /[\\`<]/g;
 const EMPHASIS_MARK = /[*~_]/g;
 
+/**
+ * What passes 1, 3 and 4 look for: text without any (most prose) is scanned once for all
+ * three. Blanking makes spaces only, so masked text holds a URL's "://" or "www." only where
+ * the text does.
+ */
+const MAY_HOLD_MARKUP = /[\\`<*~_]|:\/\/|www\./i;
+
 /** Bare URLs are only looked for in text that can hold one. */
 const MAY_HOLD_URL = /:\/\/|www\./i;
 
@@ -64,9 +71,10 @@ export function scanInline(text: string, from = 0, units?: Uint16Array): InlineS
   const citations: InlineCitation[] = [];
   const comments: InlineScan['comments'] = [];
   const n = text.length;
+  const markup = MAY_HOLD_MARKUP.test(text);
   // Pass 1: code spans, escapes, HTML, autolinks (they hide everything inside them).
   // Only their first characters matter, found natively (this pass blanks nothing ahead of where it stands).
-  let i = 0;
+  let i = markup ? 0 : n;
   while (i < n) {
     PASS1_START.lastIndex = i;
     if (!PASS1_START.test(text)) break;
@@ -200,7 +208,7 @@ export function scanInline(text: string, from = 0, units?: Uint16Array): InlineS
   // Pass 3: bare URLs.
   URL.lastIndex = 0;
   let m: RegExpExecArray | null;
-  if (MAY_HOLD_URL.test(masked)) {
+  if (markup && MAY_HOLD_URL.test(masked)) {
     while ((m = URL.exec(masked))) {
       let url = m[0];
       url = url.replace(/[.,;:!?*_~]+$/, '');
@@ -209,7 +217,7 @@ export function scanInline(text: string, from = 0, units?: Uint16Array): InlineS
     }
   }
   // Pass 4: emphasis and strike-through markers (candidates from the text; blanking never makes one).
-  for (EMPHASIS_MARK.lastIndex = 0; EMPHASIS_MARK.test(text); ) {
+  for (EMPHASIS_MARK.lastIndex = 0; markup && EMPHASIS_MARK.test(text); ) {
     const k = EMPHASIS_MARK.lastIndex - 1;
     const c = chars[k];
     if (c === 42 /* * */ || c === 126 /* ~ */) {

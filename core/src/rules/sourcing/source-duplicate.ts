@@ -67,6 +67,9 @@ function computeTextKey(s: SourceEntry): string {
 
 /** Page, paragraph or section pinpoints: two citations of one document at different places are not duplicates. */
 const PINPOINT = /(?<!\p{L})(?:p|pp|para|paras|page|pages|section|sec|ch|chapter|slide|table|fig|figure|annex|at)\.?\s*\d/iu;
+/** A text key is words joined by single spaces (computeTextKey): three or more words means two spaces, found without splitting. */
+const threeWordsOrMore = (key: string): boolean => key.indexOf(' ', key.indexOf(' ') + 1) > 0;
+
 const IBID = /^(?:ibid|ibidem|idem|op cit|loc cit|same as above|see above)\b/;
 
 export const sourceDuplicate: Rule = {
@@ -136,7 +139,7 @@ export const sourceDuplicate: Rule = {
         }
       }
       for (const url of urlsOf(s)) if (!byUrl.has(`${pool}:${url}`)) byUrl.set(`${pool}:${url}`, s);
-      const meaningful = key.split(' ').length >= 3 && !IBID.test(key);
+      const meaningful = threeWordsOrMore(key) && !IBID.test(key);
       if (!done && meaningful) {
         const first = byText.get(`${pool}:${key}`);
         if (first) {
