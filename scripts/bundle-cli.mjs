@@ -15,6 +15,24 @@ const OUT = 'dist/cli';
 const ENGINE = `${OUT}/engine.cjs`;
 const {version} = JSON.parse(readFileSync('package.json', 'utf8'));
 
+/**
+ * fdir (tinyglobby's directory walker) looks for picomatch with require.resolve and require at
+ * module load, for its own `.glob()`, which tinyglobby never calls (it matches with the picomatch
+ * bundled here). Left in, every `brief` start resolved and loaded a second, unbundled picomatch
+ * from node_modules: ~7-9 ms. The build fails if fdir's code no longer reads as expected.
+ */
+const FDIR_OPTIONAL_PICOMATCH = /let pm = null;\n(?:\/\*[^*]*\*\/\n)?try \{\n\t__require\.resolve\("picomatch"\);\n\tpm = __require\("picomatch"\);\n\} catch \{\}/;
+const withoutFdirPicomatch = {
+  name: 'fdir-without-optional-picomatch',
+  setup(b) {
+    b.onLoad({filter: /[\\/]fdir[\\/]dist[\\/]index\.mjs$/}, (args) => {
+      const code = readFileSync(args.path, 'utf8');
+      if (!FDIR_OPTIONAL_PICOMATCH.test(code)) throw new Error(`${args.path}: fdir's optional picomatch require changed; update scripts/bundle-cli.mjs`);
+      return {contents: code.replace(FDIR_OPTIONAL_PICOMATCH, 'let pm = null;'), loader: 'js'};
+    });
+  },
+};
+
 const common = {
   bundle: true,
   platform: 'node',
@@ -39,6 +57,7 @@ const {metafile} = await build({
   outdir: OUT,
   outExtension: {'.js': '.cjs'},
   metafile: true,
+  plugins: [withoutFdirPicomatch],
   // See cli/src/version.ts and cli/src/pool.ts.
   define: {...common.define, BRIEF_VERSION: JSON.stringify(version), BRIEF_WORKER_FILE: JSON.stringify('./worker.cjs')},
 });
@@ -52,6 +71,7 @@ const engineSource = escapeNonAscii(readFileSync(ENGINE, 'utf8'), ENGINE);
 writeFileSync(ENGINE, engineSource);
 // The engine is one file: a dynamic import() left in it would need a module loader the code cache's script does not have.
 if (/\bimport\(/.test(engineSource.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, ''))) throw new Error(`${ENGINE} still holds a dynamic import()`);
+if (/require\("picomatch"\)/.test(engineSource)) throw new Error(`${ENGINE} still loads picomatch from node_modules at run time`);
 const inputs = Object.keys(metafile.outputs[ENGINE]?.inputs ?? {});
 if (!inputs.includes('cli/src/pool.ts')) throw new Error(`cli/src/pool.ts is not in ${ENGINE}`);
 
