@@ -4,7 +4,8 @@
  * the workers send their results back in batches. Results come back in the order
  * of the tasks, identical to the serial path (every thread calls `lintFile`).
  */
-import {Worker} from 'node:worker_threads';
+import type {Worker} from 'node:worker_threads';
+import {workerThreads} from './threads.js';
 import {availableParallelism} from 'node:os';
 import type {ResolvedConfig} from '../../core/src/config/types.js';
 import {lintFile, type LintTask} from './lint-file.js';
@@ -99,7 +100,7 @@ export async function lintParallel(tasks: LintTask[], threads: number, options: 
   for (let w = 0; w < workerCount; w++) {
     let worker: Worker;
     try {
-      worker = new Worker(new URL(WORKER_FILE, import.meta.url), {workerData: data});
+      worker = new (workerThreads().Worker)(new URL(WORKER_FILE, import.meta.url), {workerData: data});
     } catch {
       running--; // no thread to be had: the others (at least this one) lint the files
       continue;

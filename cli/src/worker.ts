@@ -4,7 +4,7 @@
  * (`[task index, result]` pairs). It stops when no file is left. The thread's entry is
  * worker-thread.ts (out/, unbundled) or bin-worker.ts (the bundled command).
  */
-import {parentPort, workerData} from 'node:worker_threads';
+import {workerThreads} from './threads.js';
 import type {ResolvedConfig} from '../../core/src/config/types.js';
 import {lintFile} from './lint-file.js';
 import {fileProblem, withCounts, type FileResult} from './result.js';
@@ -27,6 +27,7 @@ export type WorkerMessage = Array<[index: number, result: FileResult]>;
 const BATCH = 32;
 
 export function runWorker(): void {
+  const {parentPort, workerData} = workerThreads();
   const data = workerData as WorkerData;
   let batch: WorkerMessage = [];
   const worthIt = data.files.length - Atomics.load(data.next, 0) >= data.minFilesLeft;
