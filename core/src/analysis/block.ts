@@ -3,7 +3,7 @@ import {
 } from './patterns.js';
 import {findQuotes, inside, splitSentences, wordCount, type Span} from './sentences.js';
 import type {Lexicon} from '../scales/lexicon.js';
-import {compileNative, nativeOnFirstUse} from '../text/native-regexp.js';
+import {nativeOnFirstUse} from '../text/native-regexp.js';
 
 /** A phrase found in a block (offsets relative to the block's masked text unless shifted). */
 export interface Hit extends Span {
@@ -64,21 +64,6 @@ const modifiedPossible = nativeOnFirstUse(MODIFIED_POSSIBLE);
 const certainty = nativeOnFirstUse(CERTAINTY);
 const percent = nativeOnFirstUse(PERCENT);
 
-/** Lexicon patterns already compiled to native code; the last one is checked first (a process lints with one or a few). */
-const nativeLexicons = new WeakSet<RegExp>();
-let lastLexicon: RegExp | undefined;
-function lexiconPattern(lexicon: Lexicon): RegExp {
-  const re = lexicon.regex;
-  if (re !== lastLexicon) {
-    lastLexicon = re;
-    if (!nativeLexicons.has(re)) {
-      nativeLexicons.add(re);
-      compileNative(re);
-    }
-  }
-  return re;
-}
-
 function overlaps(a: Span, list: Span[]): boolean {
   for (const b of list) if (a.start < b.end && b.start < a.end) return true;
   return false;
@@ -120,7 +105,7 @@ class LazyFacts implements BlockFacts {
       .map((q) => ({...q, text: this.masked.slice(q.start, q.end)})));
   }
   get terms(): TermHit[] {
-    return (this._terms ??= all(lexiconPattern(this.lexicon), this.masked, this.quotes).map((h) => ({
+    return (this._terms ??= all(this.lexicon.pattern(), this.masked, this.quotes).map((h) => ({
       ...h,
       form: h.text.toLowerCase().replace(/\s+/g, ' '),
     })));

@@ -1,4 +1,5 @@
 import type {Scale, ScaleTerm} from './index.js';
+import {nativeOnFirstUse} from '../text/native-regexp.js';
 
 /** Where a phrase belongs: a scale and its term there. */
 export interface TermHome {
@@ -33,6 +34,8 @@ export function formClass(form: string): FormClass {
 export class Lexicon {
   readonly entries: Map<string, LexiconEntry> = new Map();
   readonly regex: RegExp;
+  /** `regex`, compiled to native code the first time it is asked for (text/native-regexp.ts): what block analysis uses. */
+  readonly pattern: () => RegExp;
   /** Identity of the lexicon, part of the cache key of section analyses. */
   readonly key: string;
 
@@ -56,6 +59,7 @@ export class Lexicon {
     const forms = [...this.entries.keys()].sort((a, b) => b.length - a.length);
     const alternatives = forms.map((f) => f.split(/\s+/).map(escapeRegExp).join('\\s+'));
     this.regex = new RegExp(`(?<![\\p{L}\\p{N}'’-])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}-])`, 'giu');
+    this.pattern = nativeOnFirstUse(this.regex);
     this.key = scales.map((s) => s.id + ':' + s.terms.map((t) => t.forms.join('/')).join(',')).join(';');
   }
 
