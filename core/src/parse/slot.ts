@@ -19,6 +19,9 @@
  * `Object.defineProperty` with a symbol once warm (the server), about the same in a fresh
  * process's first files (each slot's class starts in the interpreter) — ~40 ms of a
  * 1,000-brief lint either way (~100,000 values kept, one per block and citation).
+ * Every slot's class comes from the one class literal below, so V8 gives them one shared
+ * feedback vector, megamorphic once the engine's 16 slots are in use (~70–130 ns a stamp
+ * against ~25 for a slot of its own; docs/performance.md, "Next").
  */
 export class Slot<K extends object, V> {
   private readonly read: (owner: K) => V | undefined;
