@@ -7,6 +7,7 @@
  * different days can be compared (docs/performance.md, "Fresh memory").
  */
 import {spawnSync} from 'node:child_process';
+import {median} from './stats.js';
 
 export interface MemoryCost {
   /** Milliseconds per MB for the first write to fresh memory (median of runs, 64 MB each). */
@@ -38,7 +39,6 @@ export function measureMemoryCost(runs = 3): MemoryCost {
     firsts.push(first);
     agains.push(again);
   }
-  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
   return {firstTouchMsPerMB: median(firsts), rewriteMsPerMB: median(agains)};
 }
 
@@ -64,7 +64,7 @@ export function measureNodeStart(unsetNames: readonly string[], runs = 5): NodeS
       if (r.status !== 0) throw new Error('node -e 0 failed');
       ms.push(performance.now() - t);
     }
-    return [...ms].sort((a, b) => a - b)[ms.length >> 1];
+    return median(ms);
   };
   return {clean: time(clean), inherited: unset.length ? time(process.env) : undefined, unset};
 }

@@ -51,7 +51,7 @@ export function cleanupScratch(): void {
  * Variables left out of every measured process's environment. NODE_EXTRA_CA_CERTS makes
  * Node 20 read and parse a certificate bundle at every start, before any of the tool's code
  * runs (~40 ms a process on this project's VMs, which set it to the system's ~150
- * certificates: `node -e 0` 90 ms with it, 50 without). No linter here makes a network
+ * certificates: `node -e 0` ~100 ms with it, ~57 without). No linter here makes a network
  * connection; the cost is the machine's, the same for every tool, and would hide what the
  * tools themselves cost. bench/machine.ts prints what it costs on the machine at hand.
  */

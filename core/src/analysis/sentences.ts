@@ -78,7 +78,7 @@ function startsSentence(text: string, end: number): boolean {
   while (i < limit) {
     const c = text.charCodeAt(i);
     if (c >= 0x80) return startsSentenceSlow(text, end);
-    if (!(c === 32 || (c >= 9 && c <= 13))) {
+    if (!isAsciiSpace(c)) {
       return (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 34 || c === 39 || c === 40 || c === 91;
     }
     i++;
@@ -100,9 +100,12 @@ function push(out: Span[], text: string, start: number, end: number) {
 /** `/\s/.test(text[i])`, without the one-character string for ASCII. */
 function isSpaceAt(text: string, i: number): boolean {
   const c = text.charCodeAt(i);
-  if (c < 0x80) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 0x80) return isAsciiSpace(c);
   return /\s/.test(text[i]);
 }
+
+/** What `\s` matches below U+0080: tab, line feed, vertical tab, form feed, carriage return, space. */
+const isAsciiSpace = (c: number): boolean => c === 32 || (c >= 9 && c <= 13);
 
 /** Text without any quotation mark holds no quotation (most blocks: skips the pattern below). */
 const QUOTE_MARK = /[“"‘']/;
