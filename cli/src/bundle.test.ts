@@ -88,6 +88,28 @@ describe('the bundled command', () => {
     assert.ok(results[0].messages.length > 0);
   });
 
+  test('a lint loads no Node module that only some runs need (crypto, worker threads)', () => {
+    const dir = join(tmp, 'modules');
+    writeFiles(dir, {'a.brief.md': DEFECTS, '.briefrc.yaml': 'rules:\n  source-metadata: warning\n'});
+    // Node lists the built-in modules a process has loaded; the preload prints that list at exit.
+    const preload = join(tmp, 'modules-preload.cjs');
+    writeFileSync(preload, "process.on('exit', () => process.stderr.write('\\nMODULES ' + process.moduleLoadList.join(',') + '\\n'));\n");
+    const loaded = (r: {stderr: string}) => /\nMODULES (.*)\n/.exec(r.stderr)?.[1].split(',') ?? [];
+    const env = {NODE_OPTIONS: `--require ${preload}`};
+    const json = runBrief(['lint', '--format', 'json', '--concurrency', 'off', 'a.brief.md'], dir, env, BUNDLED_MAIN);
+    assert.equal(json.code, 1, json.stderr);
+    const modules = loaded(json);
+    assert.ok(modules.includes('NativeModule fs'), 'the preload sees the modules loaded');
+    assert.ok(!modules.includes('NativeModule crypto'), 'node:crypto is loaded by a plain lint');
+    assert.ok(!modules.includes('NativeModule worker_threads'), 'node:worker_threads is loaded by a serial lint');
+    // The GitLab report's fingerprints need it: loaded then, and the report is whole.
+    const gitlab = runBrief(['lint', '--format', 'gitlab', '--concurrency', 'off', 'a.brief.md'], dir, env, BUNDLED_MAIN);
+    assert.equal(gitlab.code, 1, gitlab.stderr);
+    assert.ok(loaded(gitlab).includes('NativeModule crypto'));
+    const report = JSON.parse(gitlab.stdout) as Array<{fingerprint: string}>;
+    assert.ok(report.length > 0 && report.every((f) => /^[0-9a-f]{32}$/.test(f.fingerprint)));
+  });
+
   test('starts from its code cache, which this Node accepts', () => {
     const engine = join(dirname(BUNDLED_MAIN), 'engine.cjs');
     assert.ok(existsSync(cacheFileOf(engine)), 'npm run build writes the code cache');

@@ -4,7 +4,7 @@
  */
 import {writeFileSync, renameSync, statSync, realpathSync, unlinkSync, chmodSync, openSync, fstatSync, readSync, closeSync, constants as fsConstants} from 'node:fs';
 import {dirname, basename, join} from 'node:path';
-import {randomBytes} from 'node:crypto';
+import {nodeCrypto} from './builtins.js';
 // Not through core/src/index.js, which also loads the preview renderer (start-up of every worker thread).
 import {lintText, type LintResult} from '../../core/src/linter.js';
 import {applyFixes, safeFixes} from '../../core/src/fix.js';
@@ -158,7 +158,7 @@ export function writeAtomically(filePath: string, text: string): void {
   } catch {
     // a new file: write it where asked
   }
-  const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.${nodeCrypto().randomBytes(4).toString('hex')}.tmp`);
   try {
     writeFileSync(tmp, text, {flag: 'wx'});
     try {

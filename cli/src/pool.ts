@@ -5,7 +5,7 @@
  * of the tasks, identical to the serial path (every thread calls `lintFile`).
  */
 import type {Worker} from 'node:worker_threads';
-import {workerThreads} from './threads.js';
+import {workerThreads} from './builtins.js';
 import {availableParallelism} from 'node:os';
 import type {ResolvedConfig} from '../../core/src/config/types.js';
 import {lintFile, type LintTask} from './lint-file.js';

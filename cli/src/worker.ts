@@ -4,7 +4,7 @@
  * (`[task index, result]` pairs). It stops when no file is left. The thread's entry is
  * worker-thread.ts (out/, unbundled) or bin-worker.ts (the bundled command).
  */
-import {workerThreads} from './threads.js';
+import {workerThreads} from './builtins.js';
 import type {ResolvedConfig} from '../../core/src/config/types.js';
 import {lintFile} from './lint-file.js';
 import {fileProblem, withCounts, type FileResult} from './result.js';

@@ -4,7 +4,7 @@
  * description, check_name, fingerprint, severity and location (path relative to
  * the working folder, which in CI is the repository root, and the first line).
  */
-import {createHash} from 'node:crypto';
+import {nodeCrypto} from '../builtins.js';
 import {displayPath} from '../files.js';
 import type {FileResult, LintMessage} from '../result.js';
 import type {FormatContext} from './index.js';
@@ -47,7 +47,7 @@ export function formatGitlab(results: FileResult[], ctx: Pick<FormatContext, 'cw
       issues.push({
         description: m.message.replace(/\s*\n\s*/g, ' '),
         check_name: m.ruleId,
-        fingerprint: createHash('md5').update(`${path}\u0000${identity}\u0000${n}`).digest('hex'),
+        fingerprint: nodeCrypto().createHash('md5').update(`${path}\u0000${identity}\u0000${n}`).digest('hex'),
         severity: gitlabSeverity(m.severity),
         location: {path, lines: {begin: m.line}},
       });

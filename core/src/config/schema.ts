@@ -52,7 +52,8 @@ export function ruleSettingSchema(rule: Rule): Obj {
 
 export function buildConfigSchema(rules: readonly Rule[]): Obj {
   const ruleProps: Obj = {};
-  for (const rule of [...rules].sort((a, b) => a.id.localeCompare(b.id))) ruleProps[rule.id] = ruleSettingSchema(rule);
+  // Code-unit order: the same on every machine, whatever its locale, and no ICU collator to load (~8 ms of a fresh process).
+  for (const rule of [...rules].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) ruleProps[rule.id] = ruleSettingSchema(rule);
   const builtin = [...builtinScales.keys()];
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',
