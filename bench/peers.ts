@@ -154,6 +154,26 @@ export async function comparePeers(target: Target, plan: PeerPlan, log: (s: stri
   return {target, figures: [...figures.values()]};
 }
 
+/**
+ * Brief's time as a share of `peer`'s, round by round: the runs are interleaved (brief, peer,
+ * …, brief, …), so each round's pair ran under the same load. On a busy machine single runs
+ * swing by a third; the spread of these ratios says how far one reading can be trusted.
+ */
+export function sameRoundShares(brief: ToolFigures, peer: ToolFigures): number[] {
+  const n = Math.min(brief.runs.length, peer.runs.length);
+  const out: number[] = [];
+  for (let i = 0; i < n; i++) out.push(brief.runs[i] / peer.runs[i]);
+  return out;
+}
+
+/** "23% (20–27%)": the median of the same-round shares and their range. */
+export function sharesText(shares: number[]): string {
+  if (shares.length === 0) return '—';
+  const lo = Math.min(...shares);
+  const hi = Math.max(...shares);
+  return shares.length === 1 ? pct(shares[0]) : `${pct(median(shares))} (${pct(lo)}–${pct(hi)})`;
+}
+
 /** One table per target: seconds, peak RSS and brief's time as a share of each peer's. */
 export function peersTable(rows: PeerRow[]): string {
   const out: string[][] = [];
@@ -170,10 +190,11 @@ export function peersTable(rows: PeerRow[]): string {
         f.problems === undefined ? '—' : String(f.problems),
         f.tool === 'brief' || f.skipped ? '' : `**${pct(brief.medianMs / f.medianMs)}**`,
         f.tool === 'brief' || f.skipped ? '' : pct(brief.cpuMs / f.cpuMs),
+        f.tool === 'brief' || f.skipped ? '' : sharesText(sameRoundShares(brief, f)),
       ]);
     }
   }
-  return table(['input', 'tool', 'wall time (s, median)', 'CPU time (s)', 'runs', 'peak RSS (MB)', 'problems reported', 'brief ÷ tool, wall', 'brief ÷ tool, CPU'], out);
+  return table(['input', 'tool', 'wall time (s, median)', 'CPU time (s)', 'runs', 'peak RSS (MB)', 'problems reported', 'brief ÷ tool, wall', 'brief ÷ tool, CPU', 'brief ÷ tool, wall, same round: median (range)'], out);
 }
 
 export function relativeToGenerated(path: string): string {

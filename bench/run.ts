@@ -26,7 +26,7 @@ import {ensureInputs, GENERATED, type Input} from './inputs.js';
 import {measureMemoryCost, measureNodeStart} from './machine.js';
 import {cleanupScratch, runMeasured, UNSET_FOR_MEASUREMENT} from './proc.js';
 import {exponent, mb, median, ms, pct, seconds, table} from './stats.js';
-import {comparePeers, peersTable, PEERS_DIR, BRIEF_CLI, relativeToGenerated, type PeerRow, type Target} from './peers.js';
+import {comparePeers, peersTable, sameRoundShares, sharesText, PEERS_DIR, BRIEF_CLI, relativeToGenerated, type PeerRow, type Target} from './peers.js';
 import {measureEngine, engineTable, type EngineFigures} from './engine.js';
 import {measureLsp, lspTable, serverMemoryTable, defaultDebounceMs, type LspFigures} from './lsp.js';
 import {leakCheck, leakTable, LEAK_TOLERANCE, type LeakFigures} from './leak.js';
@@ -192,7 +192,8 @@ if (want('peers')) {
   results.peers = peers;
   print(
     `## Side by side with other linters (same files, same run)\n\nWhole process, node startup included, runs interleaved; each tool with its default or recommended rules ` +
-      `(markdownlint-cli2: defaults; remark: remark-preset-lint-recommended; textlint: write-good + alex). "brief ÷ tool" is brief's median time as a share of the tool's.\n\n` +
+      `(markdownlint-cli2: defaults; remark: remark-preset-lint-recommended; textlint: write-good + alex). "brief ÷ tool" is brief's median time as a share of the tool's; ` +
+      `"same round" pairs each of the tool's runs with brief's run of the same round (the same load) and gives the median and range of those shares.\n\n` +
       peersTable(peers) +
       '\n',
   );
@@ -288,12 +289,12 @@ if (want('targets')) {
     const b = row?.figures.find((f) => f.tool === 'brief');
     const m = row?.figures.find((f) => f.tool === 'markdownlint');
     if (!b || !m || m.skipped || !Number.isFinite(m.medianMs)) return undefined;
-    return {share: b.medianMs / m.medianMs, b: b.medianMs, m: m.medianMs};
+    return {share: b.medianMs / m.medianMs, b: b.medianMs, m: m.medianMs, rounds: sharesText(sameRoundShares(b, m))};
   };
   const one = peerShare('1 MB');
-  rows.push(['1 MB brief, CLI cold ≤ 10% of markdownlint-cli2', one ? `${seconds(one.b)} s vs ${seconds(one.m)} s = ${pct(one.share)}` : '—', verdict(one && one.share <= 0.1)]);
+  rows.push(['1 MB brief, CLI cold ≤ 10% of markdownlint-cli2', one ? `${seconds(one.b)} s vs ${seconds(one.m)} s = ${pct(one.share)}; same-round shares ${one.rounds}` : '—', verdict(one && one.share <= 0.1)]);
   const corpus = peerShare('corpus');
-  rows.push(['1,000 small briefs ≤ 25% of markdownlint-cli2', corpus ? `${seconds(corpus.b)} s vs ${seconds(corpus.m)} s = ${pct(corpus.share)}` : '—', verdict(corpus && corpus.share <= 0.25)]);
+  rows.push(['1,000 small briefs ≤ 25% of markdownlint-cli2', corpus ? `${seconds(corpus.b)} s vs ${seconds(corpus.m)} s = ${pct(corpus.share)}; same-round shares ${corpus.rounds}` : '—', verdict(corpus && corpus.share <= 0.25)]);
   const page = lsp.find((l) => l.label === 'page');
   rows.push(['keystroke p50 ≤ 5 ms, page-long (→ pull)', page ? `${ms(page.pullP50)} ms` : '—', verdict(page && page.pullP50 <= 5)]);
   const big = lsp.find((l) => l.label === '1 MB');
