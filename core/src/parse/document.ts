@@ -11,6 +11,7 @@ import type {InlineCitation} from '../analysis/inline.js';
 import {analyseBlock} from '../analysis/block.js';
 import {SectionCache} from './cache.js';
 import {Slot} from './slot.js';
+import {mapPacked} from '../text/packed.js';
 
 export type SectionRole = 'preamble' | 'title' | 'summary' | 'judgements' | 'judgement' | 'sources' | 'other';
 
@@ -331,11 +332,11 @@ function buildSection(cut: SectionCut, analysis: SectionAnalysis): BriefSection 
     role: 'other',
     parent: undefined,
     judgementNumber: undefined,
-    blocks: analysis.blocks.map((b) => shiftBlock(b, by)),
+    blocks: mapPacked(analysis.blocks, (b) => shiftBlock(b, by)),
     analysis,
-    comments: analysis.comments.map((c) => ({...c, start: c.start + by, end: c.end + by})),
-    code: analysis.code.map((c) => ({start: c.start + by, end: c.end + by})),
-    definitions: analysis.definitions.map((d) => ({...d, start: d.start + by, end: d.end + by, idStart: d.idStart + by, idEnd: d.idEnd + by})),
+    comments: mapPacked(analysis.comments, (c) => ({...c, start: c.start + by, end: c.end + by})),
+    code: mapPacked(analysis.code, (c) => ({start: c.start + by, end: c.end + by})),
+    definitions: mapPacked(analysis.definitions, (d) => ({...d, start: d.start + by, end: d.end + by, idStart: d.idStart + by, idEnd: d.idEnd + by})),
     candidates: [],
   };
   for (const b of section.blocks) {
@@ -528,7 +529,7 @@ export function parseBrief(text: string, options: ParseOptions = {}): BriefDocum
   if (prev && reusable(prev, text, config, lexicon, frontMatter)) {
     ({sections, change} = reuseSections(prev, text, cache, lexicon));
   } else {
-    sections = splitSections(text, bodyStart).map((cut) => buildSection(cut, cache.get(text.slice(cut.start, cut.end), lexicon, analyseSection)));
+    sections = mapPacked(splitSections(text, bodyStart), (cut) => buildSection(cut, cache.get(text.slice(cut.start, cut.end), lexicon, analyseSection)));
   }
   const comments: Comment[] = [];
   const code: BriefDocument['code'] = [];

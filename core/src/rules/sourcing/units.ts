@@ -24,6 +24,7 @@ const MONTH_NAME = /^(?:january|february|march|april|may|june|july|august|septem
 export {entryKey} from '../../parse/section.js';
 import {entryKey} from '../../parse/section.js';
 import {Slot} from '../../parse/slot.js';
+import {mapPacked} from '../../text/packed.js';
 
 /** A citation as the unit logic needs it: offsets relative to the block's base. */
 interface LocalCitation {
@@ -164,7 +165,7 @@ export class SourcingIndex {
    * listed source: some briefs cite a References list that way.
    */
   private addAuthorDate(doc: BriefDocument) {
-    const texts = doc.sources.map((s) => s.text.toLowerCase());
+    const texts = mapPacked(doc.sources, (s) => s.text.toLowerCase());
     if (!texts.length) return;
     for (const section of doc.sections) {
       for (const block of section.blocks) {
