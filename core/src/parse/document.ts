@@ -334,9 +334,9 @@ function buildSection(cut: SectionCut, analysis: SectionAnalysis): BriefSection 
     judgementNumber: undefined,
     blocks: mapPacked(analysis.blocks, (b) => shiftBlock(b, by)),
     analysis,
-    comments: mapPacked(analysis.comments, (c) => ({...c, start: c.start + by, end: c.end + by})),
+    comments: mapPacked(analysis.comments, (c) => ({start: c.start + by, end: c.end + by, body: c.body})),
     code: mapPacked(analysis.code, (c) => ({start: c.start + by, end: c.end + by})),
-    definitions: mapPacked(analysis.definitions, (d) => ({...d, start: d.start + by, end: d.end + by, idStart: d.idStart + by, idEnd: d.idEnd + by})),
+    definitions: mapPacked(analysis.definitions, (d) => ({kind: d.kind, id: d.id, start: d.start + by, end: d.end + by, idStart: d.idStart + by, idEnd: d.idEnd + by, text: d.text})),
     candidates: [],
   };
   for (const b of section.blocks) {
@@ -811,7 +811,8 @@ function describe(block: Block | undefined, scale: Scale, lexicon: Lexicon): Pic
   const likelihood: LikelihoodExpression[] = [];
   for (const hit of block.facts.terms) {
     const reading = readForm(lexicon, scale, hit.form);
-    if (reading) likelihood.push({...abs(hit), ...reading});
+    // Field by field, not spread (see the terms in analysis/block.ts): one hidden class for every expression.
+    if (reading) likelihood.push({text: hit.text, start: block.base + hit.start, end: block.base + hit.end, term: reading.term, scale: reading.scale, onScale: reading.onScale});
   }
   const value = {likelihood, confidence: block.facts.confidence.map(abs), timeframes: block.facts.timeframes.map(abs)};
   described.set(block, {base: block.base, scale, lexicon, value});

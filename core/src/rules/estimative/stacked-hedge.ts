@@ -6,8 +6,8 @@ import {at, estimativeBlocks, quote} from '../util.js';
 /** Hedges (or a hedge and a likelihood term) within three words of each other, as spans of the block. */
 export function stackedHedges(block: Block): Span[] {
   const words = [
-    ...block.facts.hedges.map((h) => ({...h, hedge: true})),
-    ...block.facts.terms.map((t) => ({...t, hedge: false})),
+    ...block.facts.hedges.map((h) => ({start: h.start, end: h.end, hedge: true})),
+    ...block.facts.terms.map((t) => ({start: t.start, end: t.end, hedge: false})),
   ].sort((a, b) => a.start - b.start);
   const out: Span[] = [];
   for (let i = 0; i + 1 < words.length; i++) {
