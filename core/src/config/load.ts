@@ -417,7 +417,7 @@ function readLayer(host: ConfigHost, file: string, ctx: RuleSet): Layer {
 interface RuleSet {
   rules: readonly Rule[];
   byId: ReadonlyMap<string, Rule>;
-  /** Built when first read: only a config file's validation needs it (~10 ms of a fresh process's start). */
+  /** Built when first read: only a config file's validation (and `configSchema`) needs it. */
   readonly schema: Record<string, unknown>;
 }
 
