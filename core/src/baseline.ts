@@ -17,6 +17,7 @@
 import type {BriefDocument} from './parse/document.js';
 import type {Finding} from './rules/types.js';
 import {Slot} from './parse/slot.js';
+import {mapPacked} from './text/packed.js';
 
 /** The file a baseline is kept in, found by walking up from each brief. */
 export const BASELINE_FILE = '.brief-baseline.json';
@@ -106,7 +107,7 @@ function lookupFor(doc: BriefDocument): SectionLookup {
 function buildLookup(doc: BriefDocument): SectionLookup {
   const sections = [...doc.sections].sort((a, b) => a.start - b.start);
   return {
-    starts: sections.map((s) => s.start),
+    starts: mapPacked(sections, (s) => s.start),
     keys: sections.map((s) => (s.heading ? normalise(s.heading.text) : '')),
     listJudgements: doc.judgements
       .filter((j) => j.layout === 'list' && j.statement)

@@ -52,7 +52,10 @@ export function summaryBlocks(doc: BriefDocument): Block[] {
 
 /** Blocks where analysts state judgements: key judgements and the Summary. */
 export function estimativeBlocks(doc: BriefDocument): Block[] {
-  return [...judgementStatements(doc).map((x) => x.block), ...summaryBlocks(doc)];
+  const out: Block[] = [];
+  for (const j of doc.judgements) if (j.statement) out.push(j.statement);
+  for (const b of summaryBlocks(doc)) out.push(b);
+  return out;
 }
 
 export function quote(s: string): string {

@@ -5,10 +5,11 @@ import {at, estimativeBlocks, quote} from '../util.js';
 
 /** Hedges (or a hedge and a likelihood term) within three words of each other, as spans of the block. */
 export function stackedHedges(block: Block): Span[] {
-  const words = [
-    ...block.facts.hedges.map((h) => ({start: h.start, end: h.end, hedge: true})),
-    ...block.facts.terms.map((t) => ({start: t.start, end: t.end, hedge: false})),
-  ].sort((a, b) => a.start - b.start);
+  // One list built by push (text/packed.ts): spreads of mapped lists made lists of several hidden classes.
+  const words: Array<{start: number; end: number; hedge: boolean}> = [];
+  for (const h of block.facts.hedges) words.push({start: h.start, end: h.end, hedge: true});
+  for (const t of block.facts.terms) words.push({start: t.start, end: t.end, hedge: false});
+  words.sort((a, b) => a.start - b.start);
   const out: Span[] = [];
   for (let i = 0; i + 1 < words.length; i++) {
     const a = words[i];

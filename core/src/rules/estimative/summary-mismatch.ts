@@ -5,6 +5,7 @@ import type {TermHit} from '../../analysis/block.js';
 import {at, judgementName, judgementStatements, quote, summaryBlocks} from '../util.js';
 import {contentWords, idf, similarity} from '../../analysis/similarity.js';
 import {readTerm} from './bands.js';
+import {mapPacked} from '../../text/packed.js';
 
 /**
  * Splits a sentence at clause boundaries so that "X is unlikely; instead Y is likely"
@@ -66,12 +67,17 @@ export const summaryMismatch: Rule = {
       }
     }
     if (!units.length) return;
-    const judgementWords = statements.map((s) => contentWords(s.block.masked.slice(s.block.start - s.block.base, s.block.end - s.block.base)));
-    const weights = idf([...judgementWords, ...units.map((u) => u.words)]);
+    const judgementWords = mapPacked(statements, (s) => contentWords(s.block.masked.slice(s.block.start - s.block.base, s.block.end - s.block.base)));
+    const sets = judgementWords.slice();
+    for (const u of units) sets.push(u.words);
+    const weights = idf(sets);
     for (const unit of units) {
-      const scored = statements
-        .map((s, i) => ({judgement: s.judgement as Judgement, block: s.block, score: similarity(unit.words, judgementWords[i], weights)}))
-        .sort((a, b) => b.score - a.score);
+      const scored: Array<{judgement: Judgement; block: Block; score: number}> = [];
+      for (let i = 0; i < statements.length; i++) {
+        const s = statements[i];
+        scored.push({judgement: s.judgement as Judgement, block: s.block, score: similarity(unit.words, judgementWords[i], weights)});
+      }
+      scored.sort((a, b) => b.score - a.score);
       const best = scored[0];
       const second = scored[1];
       if (!best || best.score < 0.3 || (second && second.score > best.score * 0.85)) continue;
