@@ -1,5 +1,5 @@
 import {
-  ATTRIBUTION, ATTRIBUTION_HINT, CERTAINTY, CONFIDENCE, HEDGE, HEDGE_IDIOM, MODIFIED_POSSIBLE, NUMBER, PERCENT, TIMEFRAME, isFigure,
+  ATTRIBUTION, CERTAINTY, CONFIDENCE, HEDGE, HEDGE_IDIOM, MODIFIED_POSSIBLE, NUMBER, PERCENT, TIMEFRAME, isFigure,
 } from './patterns.js';
 import {findQuotes, inside, splitSentences, wordCount, type Span} from './sentences.js';
 import type {Lexicon} from '../scales/lexicon.js';
@@ -144,7 +144,7 @@ class LazyFacts implements BlockFacts {
     return (this._percents ??= findPercents(this.masked));
   }
   get attributions(): Hit[] {
-    return (this._attributions ??= ATTRIBUTION_HINT.test(this.masked) ? all(attribution(), this.masked, this.quotes, true) : hits());
+    return (this._attributions ??= all(attribution(), this.masked, this.quotes, true));
   }
 }
 

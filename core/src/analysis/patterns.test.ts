@@ -4,7 +4,7 @@ import {analyseBlock} from './block.js';
 import {Lexicon} from '../scales/lexicon.js';
 import {builtinScales, commonTerms} from '../scales/index.js';
 import {splitSentences} from './sentences.js';
-import {ATTRIBUTION, ATTRIBUTION_HINT, ATTRIBUTION_BRANCHES, ACCORDING_TO, TIMEFRAME, TIMEFRAME_BRANCHES, CONFIDENCE, B0, B1} from './patterns.js';
+import {ATTRIBUTION, ATTRIBUTION_BRANCHES, ACCORDING_TO, TIMEFRAME, TIMEFRAME_BRANCHES, CONFIDENCE, B0, B1} from './patterns.js';
 import fc from 'fast-check';
 
 const lex = new Lexicon([...builtinScales.values()], commonTerms);
@@ -55,31 +55,10 @@ test('sentence split keeps abbreviations and initials together', () => {
   assert.deepEqual(splitSentences(s).map((x) => s.slice(x.start, x.end)), ['The U.S. envoy met Dr. Osei on 3 Feb. in Accra.', 'Talks failed.', 'J. Smith said e.g. more.']);
 });
 
-test('every attribution contains one of ATTRIBUTION_HINT\'s words (the pattern is skipped without them)', () => {
-  // Texts made of the pattern's own vocabulary, in any case, with fillers: the matches must all hold a hint word.
-  const vocabulary = [...new Set(ATTRIBUTION.source.match(/[a-z]{2,}/g))];
-  const word = fc.oneof(
-    fc.constantFrom(...vocabulary),
-    fc.constantFrom('the', 'ministry', 'Vienna', 'that', 'plan', 'our', 'having', 'close to', 'rumoured', 'rumored', 'open-source', 'single-source'),
-  );
-  const casing = fc.constantFrom((w: string) => w, (w: string) => w.toUpperCase(), (w: string) => w[0].toUpperCase() + w.slice(1));
-  const text = fc.array(fc.tuple(word, casing, fc.constantFrom(' ', '  ', '\n', ', ', '. ')), {minLength: 1, maxLength: 12})
-    .map((parts) => parts.map(([w, c, sep]) => c(w) + sep).join(''));
-  let matched = 0;
-  fc.assert(
-    fc.property(text, (t) => {
-      for (const m of t.matchAll(ATTRIBUTION)) {
-        matched++;
-        if (!ATTRIBUTION_HINT.test(m[0])) return false;
-      }
-      return true;
-    }),
-    {numRuns: 3000, seed: 20261130},
-  );
-  assert.ok(matched > 500, `the generator should produce attributions (made ${matched})`);
-  for (const phrase of ['according to officials', 'Reportedly', 'is said to', 'it has been rumoured', 'sources close to the ministry told', 'press reports', 'reporting indicates', 'told reporters', 'The ministry announced that']) {
+test('the attribution pattern finds hearsay in its usual forms, in any case', () => {
+  for (const phrase of ['according to officials', 'Reportedly', 'is said to', 'it has been rumoured', 'sources close to the ministry told', 'press reports', 'reporting indicates', 'told reporters', 'The ministry announced that', 'OFFICIALS SAID']) {
     ATTRIBUTION.lastIndex = 0;
-    assert.ok(ATTRIBUTION.test(phrase) && ATTRIBUTION_HINT.test(phrase), phrase);
+    assert.ok(ATTRIBUTION.test(phrase), phrase);
   }
 });
 

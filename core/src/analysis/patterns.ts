@@ -111,13 +111,6 @@ export const ATTRIBUTION_BRANCHES = [
 /** Attribution and hearsay: a claim resting on someone else's word. */
 export const ATTRIBUTION = new RegExp(`${B0}(?:${ACCORDING_TO}|(?:${ATTRIBUTION_BRANCHES.join('|')})${B1})`, 'giu');
 
-/**
- * Words one of which every ATTRIBUTION match contains (same flags, so the same case
- * folding): text without any cannot hold an attribution, and the large pattern, which
- * starts with a look-behind at every position, is not run on it. patterns.test.ts checks each
- * branch's words against this list.
- */
-export const ATTRIBUTION_HINT = /according|report|alleg|purport|suppos|rumou?r|said|believ|thought|understood|claim|say|told|indicat|suggest|confirm|state|assert|note|described|announced/iu;
 
 /** Numbers in prose; filtered by `isFigure`. */
 export const NUMBER = /(?<![\p{L}\p{N}.,])(?:[$£€¥]\s?)?\d+(?:[.,]\d+)*(?:\s?(?:%|per\s?cent|percent))?(?:\s?(?:bn|m|k|tn|million|billion|trillion|thousand|hundred)(?!\p{L}))?/giu;
