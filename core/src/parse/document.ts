@@ -811,8 +811,10 @@ function describe(block: Block | undefined, scale: Scale, lexicon: Lexicon): Pic
   const likelihood: LikelihoodExpression[] = [];
   for (const hit of block.facts.terms) {
     const reading = readForm(lexicon, scale, hit.form);
+    if (!reading) continue;
     // Field by field, not spread (see the terms in analysis/block.ts): one hidden class for every expression.
-    if (reading) likelihood.push({text: hit.text, start: block.base + hit.start, end: block.base + hit.end, term: reading.term, scale: reading.scale, onScale: reading.onScale});
+    const at = abs(hit);
+    likelihood.push({text: at.text, start: at.start, end: at.end, term: reading.term, scale: reading.scale, onScale: reading.onScale});
   }
   const value = {likelihood, confidence: block.facts.confidence.map(abs), timeframes: block.facts.timeframes.map(abs)};
   described.set(block, {base: block.base, scale, lexicon, value});

@@ -52,8 +52,9 @@ export function summaryBlocks(doc: BriefDocument): Block[] {
 
 /** Blocks where analysts state judgements: key judgements and the Summary. */
 export function estimativeBlocks(doc: BriefDocument): Block[] {
+  // Built by push, not from spreads of mapped lists (text/packed.ts): one hidden class for the list.
   const out: Block[] = [];
-  for (const j of doc.judgements) if (j.statement) out.push(j.statement);
+  for (const s of judgementStatements(doc)) out.push(s.block);
   for (const b of summaryBlocks(doc)) out.push(b);
   return out;
 }
