@@ -1,5 +1,5 @@
 // Bundles the `brief` command with esbuild into dist/cli/ (part of `npm run build`, after tsc):
-//   dist/cli/engine.cjs        the whole command (CommonJS), from cli/src/engine-entry.ts
+//   dist/cli/engine.cjs        the whole command (CommonJS, in Node's module wrapper), from cli/src/engine-entry.ts
 //   dist/cli/engine.cjs.cache  V8's code cache for it, made here after a training lint
 //   dist/cli/brief.cjs         the command (package.json "bin"), from cli/src/bin.ts: loads the engine with its cache
 //   dist/cli/worker.cjs        the worker thread pool.ts starts, from cli/src/bin-worker.ts: the same
@@ -9,7 +9,7 @@
 import {build} from 'esbuild';
 import {chmodSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {resolve} from 'node:path';
-import {loadBundle, cacheFileOf} from '../out/cli/src/code-cache.js';
+import {loadBundle, cacheFileOf, WRAPPER_HEAD, WRAPPER_TAIL} from '../out/cli/src/code-cache.js';
 
 const OUT = 'dist/cli';
 const ENGINE = `${OUT}/engine.cjs`;
@@ -68,7 +68,8 @@ chmodSync(`${OUT}/brief.cjs`, 0o755);
 // at every start). esbuild escapes strings and names but leaves regular expression literals and comments as
 // written; there \uXXXX means the same character. In a raw template it would not: those must be ASCII already.
 const engineSource = escapeNonAscii(readFileSync(ENGINE, 'utf8'), ENGINE);
-writeFileSync(ENGINE, engineSource);
+// Node's CommonJS wrapper written into the file: code-cache.ts compiles the text it reads as it is (see there).
+writeFileSync(ENGINE, `${WRAPPER_HEAD}${engineSource}${WRAPPER_TAIL}`);
 // The engine is one file: a dynamic import() left in it would need a module loader the code cache's script does not have.
 if (/\bimport\(/.test(engineSource.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, ''))) throw new Error(`${ENGINE} still holds a dynamic import()`);
 if (/require\("picomatch"\)/.test(engineSource)) throw new Error(`${ENGINE} still loads picomatch from node_modules at run time`);

@@ -15,7 +15,7 @@ import {PARALLEL_THRESHOLD} from './pool.js';
 import type {FileResult} from './result.js';
 import type {WorkerData, WorkerMessage} from './worker.js';
 import {BUNDLED_MAIN, BUNDLED_WORKER, MAIN, runBrief, writeFiles} from './test-support.js';
-import {cacheFileOf, loadBundle} from './code-cache.js';
+import {cacheFileOf, loadBundle, WRAPPER_HEAD} from './code-cache.js';
 
 const ROOT = new URL('../../../', import.meta.url);
 const PACKAGE = JSON.parse(readFileSync(new URL('package.json', ROOT), 'utf8')) as {version: string; bin: Record<string, string>};
@@ -118,6 +118,20 @@ describe('the bundled command', () => {
     assert.equal(loaded.cacheRejected, false);
     assert.equal(typeof loaded.exports.run, 'function');
     assert.equal(typeof loaded.exports.startCommand, 'function');
+    // Node's module wrapper is in the file, so the text read is compiled without a copy.
+    assert.ok(readFileSync(engine, 'latin1').startsWith(WRAPPER_HEAD));
+  });
+
+  test('loads a CommonJS file with or without the module wrapper written in, with the file\'s line numbers', () => {
+    const dir = join(tmp, 'wrapper');
+    const body = "exports.where = () => new Error('here').stack.split('\\n')[1];\nexports.dir = __dirname;\nexports.name = require('node:path').basename(__filename);\n";
+    writeFiles(dir, {'plain.cjs': body, 'wrapped.cjs': `${WRAPPER_HEAD}${body}\n})`});
+    for (const name of ['plain.cjs', 'wrapped.cjs']) {
+      const {exports} = loadBundle<{where: () => string; dir: string; name: string}>(join(dir, name));
+      assert.equal(exports.name, name);
+      assert.equal(exports.dir, dir);
+      assert.match(exports.where(), new RegExp(`${name.replace('.', '\\.')}:1:`));
+    }
   });
 
   test('a code cache from elsewhere (or none) is refused, and the command works the same', () => {

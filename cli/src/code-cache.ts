@@ -19,6 +19,14 @@ export interface LoadedBundle<T> {
   cacheFound: boolean;
 }
 
+/**
+ * Node's own CommonJS wrapper, on the bundle's first line as Node puts it: line numbers in stack
+ * traces are the file's. scripts/bundle-cli.mjs writes it around the engine; a bundle without it
+ * is wrapped when loaded.
+ */
+export const WRAPPER_HEAD = '(function (exports, require, module, __filename, __dirname) { ';
+export const WRAPPER_TAIL = '\n})';
+
 /** The code cache's file, next to the bundle. */
 export function cacheFileOf(bundle: string): string {
   return `${bundle}.cache`;
@@ -34,8 +42,10 @@ export function loadBundle<T>(bundle: string): LoadedBundle<T> {
   } catch {
     cachedData = undefined; // not built, or removed: compile as usual
   }
-  // Node's own CommonJS wrapper, so line and column numbers in stack traces are the file's.
-  const script = new Script(`(function (exports, require, module, __filename, __dirname) { ${source}\n})`, {filename: bundle, cachedData});
+  // The build writes the wrapper into the file, so the text read is compiled as it is: wrapping it here
+  // made a second ~2 MB string for V8 to copy into one piece before compiling (~6 ms at every start).
+  const code = source.startsWith(WRAPPER_HEAD) ? source : `${WRAPPER_HEAD}${source}${WRAPPER_TAIL}`;
+  const script = new Script(code, {filename: bundle, cachedData});
   const wrapper = script.runInThisContext() as (exports: unknown, require: NodeRequire, module: {exports: unknown}, filename: string, dir: string) => void;
   const module = {exports: {} as unknown};
   wrapper.call(module.exports, module.exports, createRequire(bundle), module, bundle, dirname(bundle));
