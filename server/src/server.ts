@@ -30,6 +30,7 @@ import {defaultConfig, type ResolvedConfig} from '../../core/src/config/types.js
 import {lintText, type LintResult} from '../../core/src/linter.js';
 import {parseBrief, findScale} from '../../core/src/parse/document.js';
 import {SectionCache} from '../../core/src/parse/cache.js';
+import {sameItems} from '../../core/src/text/compare.js';
 import type {Finding} from '../../core/src/rules/types.js';
 import {loadConfig, loadDefaults, isIgnored, ConfigCache, type LoadedConfig, type ConfigError} from '../../core/src/config/index.js';
 import {fsConfigHost} from '../../cli/src/host.js';
@@ -77,8 +78,8 @@ interface Analysis {
   diagnostics?: Diagnostic[];
   /** The last version's diagnostics, until `diagnostics` are made: those that did not change are reused. */
   previousDiagnostics?: Diagnostic[];
-  /** A pull was answered with this analysis: a pull naming its result id can be answered "unchanged". */
-  reported?: boolean;
+  /** Names this analysis's report in pulls: the version, and the settings generation when not the first. */
+  resultId: string;
   loaded: LoadedConfig;
   elapsedMs: number;
 }
@@ -103,6 +104,13 @@ export function startServer(connection: Connection): void {
   let generation = 0;
   /** Last version published per document (push), so one version is never published twice. */
   const published = new Map<string, number>();
+  /**
+   * The last full report each open document's pull was answered with. A later pull that names it
+   * gets "unchanged" while the diagnostics are those very objects (toDiagnostics keeps a diagnostic's
+   * identity while it does not change): typing in a sentence moves no other finding's line or
+   * character, so the editor is not sent, and does not process, the same list again.
+   */
+  const reports = new Map<string, {resultId: string; items: Diagnostic[]}>();
   let pullDiagnostics = false;
   let configurationRequests = false;
   let watchFilesDynamically = false;
@@ -276,7 +284,8 @@ export function startServer(connection: Connection): void {
       result = lintText(text, {config: loaded.config, cache: sectionCache, previous});
     }
     const visible = baselines.filterFindings(current.uri, result.doc, result.findings);
-    const analysis: Analysis = {version: current.version, result, visible, loaded, elapsedMs: performance.now() - started};
+    const resultId = generation === 0 ? `${current.version}` : `${current.version}:${generation}`;
+    const analysis: Analysis = {version: current.version, resultId, result, visible, loaded, elapsedMs: performance.now() - started};
     // Only the last version's (never a chain of them), and none across a settings or config change (refreshAll clears `analyses`).
     analysis.previousDiagnostics = replaced?.diagnostics ?? replaced?.previousDiagnostics;
     analyses.set(current.uri, analysis);
@@ -395,6 +404,7 @@ export function startServer(connection: Connection): void {
     analyses.delete(e.document.uri);
     loadedConfigs.delete(e.document.uri);
     published.delete(e.document.uri);
+    reports.delete(e.document.uri);
     settingsCache.delete(e.document.uri);
     lastEdit.delete(e.document.uri);
     toldLarge.delete(e.document.uri);
@@ -420,11 +430,12 @@ export function startServer(connection: Connection): void {
     await settleLarge(doc.uri, token);
     const analysis = await analyse(documents.get(doc.uri) ?? doc);
     if (!analysis) return {kind: DocumentDiagnosticReportKind.Full, items: []};
-    const resultId = `${analysis.version}`;
-    // The client already holds this analysis's report (the same version, and no settings or config change since).
-    if (analysis.reported && params.previousResultId === resultId) return {kind: DocumentDiagnosticReportKind.Unchanged, resultId};
-    analysis.reported = true;
-    return {kind: DocumentDiagnosticReportKind.Full, resultId, items: diagnosticsOf(doc.uri, analysis)};
+    const items = diagnosticsOf(doc.uri, analysis);
+    // The client holds the last report we sent, and it is this analysis's diagnostics, one for one.
+    const last = reports.get(doc.uri);
+    if (last && params.previousResultId === last.resultId && sameItems(last.items, items)) return {kind: DocumentDiagnosticReportKind.Unchanged, resultId: last.resultId};
+    reports.set(doc.uri, {resultId: analysis.resultId, items});
+    return {kind: DocumentDiagnosticReportKind.Full, resultId: analysis.resultId, items};
   });
 
   connection.languages.diagnostics.onWorkspace(async (params, token) => {

@@ -99,12 +99,42 @@ describe('pull diagnostics over stdio', () => {
     assert.deepEqual(actual(itemsOf(edited)), expected(text));
     assert.deepEqual(await client.pull(uri, String(version)), {kind: 'unchanged', resultId: String(version)});
 
-    // Settings changed: the same version is analysed again and reported in full once, whatever id the client names.
+    // Settings changed: the same version is analysed again and reported in full once, under a new id.
     await client.configurationChanged();
     const refreshed = await client.pull(uri, String(version));
     assert.equal(refreshed.kind, 'full', 'after a settings change the report is full');
+    const refreshedId = (refreshed as {resultId: string}).resultId;
+    assert.notEqual(refreshedId, String(version));
     assert.deepEqual(actual(itemsOf(refreshed)), expected(text));
-    assert.deepEqual(await client.pull(uri, String(version)), {kind: 'unchanged', resultId: String(version)});
+    assert.deepEqual(await client.pull(uri, refreshedId), {kind: 'unchanged', resultId: refreshedId});
+    assert.equal((await client.pull(uri, String(version))).kind, 'full', 'the id of the report before the change is not current');
+  });
+
+  test('after an edit that leaves every diagnostic as it was, a pull naming the last report is answered "unchanged"', async () => {
+    const uri = scratchUri('pull-unchanged-edit');
+    let text = FERRY;
+    await client.open(uri, text);
+    const first = await client.pull(uri);
+    const firstId = (first as {resultId: string}).resultId;
+    // A word typed at the end of the last line: no finding moves in lines and characters.
+    const end = positionAt(text, text.length);
+    text = applyEdits(text, [{range: {start: end, end}, newText: '\nNothing more.'}]);
+    await client.change(uri, [{range: {start: end, end}, text: '\nNothing more.'}]);
+    assert.deepEqual(expected(text), actual(itemsOf(first)), 'the edit leaves the findings where they were');
+    assert.deepEqual(await client.pull(uri, firstId), {kind: 'unchanged', resultId: firstId});
+    // Without the id, or with one the server did not give last, the report is full.
+    const again = await client.pull(uri);
+    assert.deepEqual(actual(itemsOf(again)), expected(text));
+    const againId = (again as {resultId: string}).resultId;
+    assert.notEqual(againId, firstId, 'each version analysed has its own id');
+    // An edit that moves findings (a line added at the top): full, under a new id.
+    const top = {line: 0, character: 0};
+    text = applyEdits(text, [{range: {start: top, end: top}, newText: '\n'}]);
+    await client.change(uri, [{range: {start: top, end: top}, text: '\n'}]);
+    const moved = await client.pull(uri, againId);
+    assert.equal(moved.kind, 'full');
+    assert.notEqual((moved as {resultId: string}).resultId, againId);
+    assert.deepEqual(actual(itemsOf(moved)), expected(text));
   });
 
   test('brief.enable false: the pull report is empty', async () => {
