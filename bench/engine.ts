@@ -9,8 +9,8 @@
 import {readFileSync} from 'node:fs';
 import {pathToFileURL} from 'node:url';
 import {lintText, SectionCache, defaultConfig} from '../core/src/index.js';
-import {median, p95, ms, table} from './stats.js';
-import {generateReportBrief} from './generate.js';
+import {exponent, median, p95, ms, table} from './stats.js';
+import {generateReportBrief, generateShape, SHAPES, type Shape} from './generate.js';
 import type {Input} from './inputs.js';
 
 export interface EngineFigures {
@@ -72,13 +72,70 @@ export function engineTable(rows: EngineFigures[]): string {
   );
 }
 
-// Standalone: node out/bench/engine.js [--quick]
+/** Pieces in the growing part: each size twice the one before. */
+export const SHAPE_SIZES = [1000, 2000, 4000, 8000];
+
+export interface ShapeFigures {
+  shape: Shape;
+  n: number;
+  bytes: number;
+  coldMs: number;
+  keyP50: number;
+}
+
+/**
+ * One part of a brief grown alone (generateShape), at `sizes` pieces: cold lint, and a
+ * character typed in the growing part (its first piece, so the edit's section is the big one).
+ */
+export function measureShapes(sizes: number[], keystrokes: number): ShapeFigures[] {
+  warmUp();
+  const config = defaultConfig();
+  const out: ShapeFigures[] = [];
+  for (const shape of SHAPES) {
+    for (const n of sizes) {
+      const text = generateShape(shape, n);
+      const cache = new SectionCache();
+      let t = performance.now();
+      let previous = lintText(text, {config, cache});
+      const coldMs = performance.now() - t;
+      let at = text.indexOf('Berth 7 ') + 5;
+      let current = text;
+      const times: number[] = [];
+      for (let i = 0; i < keystrokes; i++) {
+        current = current.slice(0, at) + 'x' + current.slice(at);
+        at++;
+        t = performance.now();
+        previous = lintText(current, {config, cache, previous});
+        times.push(performance.now() - t);
+      }
+      out.push({shape, n, bytes: text.length, coldMs, keyP50: median(times)});
+    }
+  }
+  return out;
+}
+
+export function shapesTable(rows: ShapeFigures[]): string {
+  return table(
+    ['shape', 'pieces', 'bytes', 'cold lint (ms)', 'keystroke re-lint p50 (ms)', 'k from the size before (keystroke)'],
+    rows.map((r, i) => {
+      const before = rows[i - 1];
+      const k = before && before.shape === r.shape ? exponent(before.bytes, before.keyP50, r.bytes, r.keyP50) : NaN;
+      return [r.shape, r.n, r.bytes.toLocaleString('en-GB'), ms(r.coldMs), ms(r.keyP50), Number.isFinite(k) ? k.toFixed(2) : ''];
+    }),
+  );
+}
+
+// Standalone: node out/bench/engine.js [--quick] [--shapes]
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const {ensureInputs} = await import('./inputs.js');
-  const {sizes, dense} = ensureInputs(console.error);
   const quick = process.argv.includes('--quick');
-  const rows = [...sizes, dense]
-    .filter((s) => !quick || s.bytes <= 1_100_000)
-    .map((s) => measureEngine(s, s.bytes > 2_100_000 ? 10 : s.bytes > 300_000 ? 50 : 200));
-  console.log(engineTable(rows));
+  if (process.argv.includes('--shapes')) {
+    console.log(shapesTable(measureShapes(SHAPE_SIZES, quick ? 5 : 15)));
+  } else {
+    const {ensureInputs} = await import('./inputs.js');
+    const {sizes, dense} = ensureInputs(console.error);
+    const rows = [...sizes, dense]
+      .filter((s) => !quick || s.bytes <= 1_100_000)
+      .map((s) => measureEngine(s, s.bytes > 2_100_000 ? 10 : s.bytes > 300_000 ? 50 : 200));
+    console.log(engineTable(rows));
+  }
 }

@@ -214,3 +214,33 @@ export function generateCorpus(count: number, seed = 7): Array<{name: string; te
   }
   return out;
 }
+
+/** Shapes that grow one part of a brief alone: where a step quadratic in that part would show. */
+export const SHAPES = ['long evidence list', 'long paragraph', 'numbered judgements', 'many sections'] as const;
+export type Shape = (typeof SHAPES)[number];
+
+/**
+ * A brief whose one growing part has `n` pieces, each with a cited figure: `n` evidence bullets
+ * under one key judgement, `n` sentences in one paragraph, `n` judgements in one numbered list,
+ * or `n` key judgement sections. Every piece cites its own footnote; the sources follow.
+ */
+export function generateShape(shape: Shape, n: number): string {
+  const parts = [`---\ntitle: Harbour Capacity Review\ndate: 2026-11-20\nscale: phia\n---\n\n# Harbour Capacity Review\n\n## Summary\n\nFreight volumes through the eastern harbours are likely to fall within the next six months.\n\n`];
+  const cargo = (i: number) => `Berth ${i} handled ${40 + (i % 50)}% fewer containers in October`;
+  if (shape === 'long evidence list') {
+    parts.push('## Key Judgement 1\n\nFreight volumes through the eastern harbours are likely to fall within the next six months.\n\n');
+    for (let i = 0; i < n; i++) parts.push(`- ${cargo(i)}.[^h${i}]\n`);
+  } else if (shape === 'long paragraph') {
+    parts.push('## Key Judgement 1\n\nFreight volumes through the eastern harbours are likely to fall within the next six months.\n\n');
+    for (let i = 0; i < n; i++) parts.push(`${cargo(i)}, the port office said.[^h${i}] `);
+    parts.push('\n');
+  } else if (shape === 'numbered judgements') {
+    parts.push('## Key Judgements\n\n');
+    for (let i = 0; i < n; i++) parts.push(`${i + 1}. Freight through berth ${i} is likely to fall within the next six months.\n   - ${cargo(i)}.[^h${i}]\n`);
+  } else {
+    for (let i = 0; i < n; i++) parts.push(`## Key Judgement ${i + 1}\n\nFreight through berth ${i} is likely to fall within the next six months.\n\n- ${cargo(i)}.[^h${i}]\n\n`);
+  }
+  parts.push('\n## Sources\n\n');
+  for (let i = 0; i < n; i++) parts.push(`[^h${i}]: Harbour office, berth ${i} monthly return, 2026-11-02. Grade B2.\n`);
+  return parts.join('');
+}

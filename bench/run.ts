@@ -7,7 +7,7 @@
  *   engine   in-process cold lint and keystroke re-lint
  *   lsp      the server over stdio: cold open, keystroke → pull / → publish, memory
  *   leak     10,000 edits through the server: heap and RSS
- *   growth   how each figure grows with the size (from the sections above)
+ *   growth   how each figure grows with the size (from the sections above), and one part of a brief grown alone
  *   targets  the issue's targets, met or not
  * Options (after `npm run bench --`):
  *   --quick            fewer sizes and runs (a few minutes)
@@ -27,7 +27,7 @@ import {measureMemoryCost, measureNodeStart} from './machine.js';
 import {cleanupScratch, runMeasured, UNSET_FOR_MEASUREMENT} from './proc.js';
 import {exponent, mb, median, ms, pct, seconds, table} from './stats.js';
 import {comparePeers, peersTable, sameRoundShares, sharesText, PEERS_DIR, BRIEF_CLI, relativeToGenerated, type PeerRow, type Target} from './peers.js';
-import {measureEngine, engineTable, type EngineFigures} from './engine.js';
+import {measureEngine, engineTable, measureShapes, shapesTable, SHAPE_SIZES, type EngineFigures} from './engine.js';
 import {measureLsp, lspTable, serverMemoryTable, defaultDebounceMs, type LspFigures} from './lsp.js';
 import {leakCheck, leakTable, LEAK_TOLERANCE, type LeakFigures} from './leak.js';
 import {measureStartup, startupTables, type StartupFigures} from './startup.js';
@@ -279,6 +279,15 @@ if (want('growth')) {
         '\n',
     );
   }
+  // One part of a brief grown alone: a step quadratic in that part shows as k near 2.
+  log('growth: worst-case shapes …');
+  const shapes = measureShapes(quick ? SHAPE_SIZES.slice(0, 3) : SHAPE_SIZES, quick ? 5 : 15);
+  results.shapes = shapes;
+  print(
+    `### One part grown alone\n\nIn process, as in "Engine": one part of a brief grown by doubling with the rest fixed (bench/generate.ts, generateShape), ` +
+      `each piece with a cited figure; the keystroke is typed in that part, so its section is re-analysed each time. ` +
+      `k near 1: the edit costs in proportion to the part's size (its section is analysed again); near 2 would be a quadratic step.\n\n${shapesTable(shapes)}\n`,
+  );
 }
 
 // --- targets -------------------------------------------------------------------

@@ -287,15 +287,31 @@ let lastSourcesKey = '';
 /** The kept (resolved, or source-id-like) citations of some blocks of one document, in order. */
 function citationsIn(blocks: Block[]): Citation[] {
   const out: Citation[] = [];
-  let section: BriefSection | undefined;
-  for (const b of blocks) {
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i];
     if (!b.citations.length) continue;
     const s = sectionOfBlock.get(b);
     if (!s) continue;
-    if (s !== section) section = s;
-    for (const c of s.candidates) if (c.block === b && isKept(c)) out.push(c);
+    // A section's candidates follow its blocks' order, so a block's are found by bisection: a scan
+    // of the section's list for each evidence item was quadratic in a long evidence list.
+    const list = s.candidates;
+    for (let k = firstCandidateOf(list, b.start); k < list.length && list[k].block.start === b.start; k++) {
+      if (list[k].block === b && isKept(list[k])) out.push(list[k]);
+    }
   }
   return out;
+}
+
+/** Index of the first of a section's candidates (in block order) whose block starts at `start` or after. */
+function firstCandidateOf(list: Citation[], start: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (list[mid].block.start < start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 const labelKeys = new Slot<Citation, string>('label key');

@@ -263,18 +263,23 @@ export class SourcingIndex {
     const cached = this.sentenceCache.get(block);
     if (cached) return cached;
     const citations = this.citationsOf(block);
+    // Both walks below go by position (sentences are in text order): linear in a long paragraph,
+    // where a scan of every citation for every sentence was quadratic.
+    const byStart = inStartOrder(citations);
     const sentences: Span[] = [];
+    let from = 0;
     for (const s of block.facts.sentences) {
-      if (sentences.length && citationOnly(block, s, citations)) sentences[sentences.length - 1] = {start: sentences[sentences.length - 1].start, end: s.end};
+      // Citations ending before this sentence end before every later one too.
+      while (from < byStart.length && byStart[from].end <= s.start) from++;
+      if (sentences.length && citationOnly(block, s, byStart, from)) sentences[sentences.length - 1] = {start: sentences[sentences.length - 1].start, end: s.end};
       else sentences.push({...s});
     }
     const cited = sentences.map(() => false);
     for (const c of citations) {
       // Link text is prose: place a link by its first character; markers by where they stand.
       const p = c.kind === 'link' || c.kind === 'reference' ? c.start + 1 : c.start;
-      let idx = 0;
-      for (let i = 0; i < sentences.length; i++) if (sentences[i].start <= p) idx = i;
-      if (cited.length) cited[idx] = true;
+      // The last sentence starting at or before it (the first when none does).
+      if (cited.length) cited[Math.max(0, firstStartingAt(sentences, p + 1) - 1)] = true;
     }
     const out = {sentences, cited};
     this.sentenceCache.set(block, out);
@@ -325,9 +330,11 @@ export class SourcingIndex {
   }
 }
 
-function citationOnly(block: Block, s: Span, citations: LocalCitation[]): boolean {
+function citationOnly(block: Block, s: Span, byStart: readonly LocalCitation[], from: number): boolean {
   let text = block.masked.slice(s.start, s.end);
-  for (const c of citations) {
+  // `byStart` in start order, and none before `from` reaches into the sentence.
+  for (let k = from; k < byStart.length && byStart[k].start < s.end; k++) {
+    const c = byStart[k];
     const a = Math.max(c.start, s.start) - s.start;
     const b = Math.min(c.end, s.end) - s.start;
     if (b > a) text = text.slice(0, a) + ' '.repeat(b - a) + text.slice(b);
@@ -417,6 +424,14 @@ export function firstEndingAfter(spans: ReadonlyArray<{end: number}>, pos: numbe
     else lo = mid + 1;
   }
   return lo;
+}
+
+/** The citations in start order: the list itself when it already is (it usually is). */
+function inStartOrder(citations: readonly LocalCitation[]): readonly LocalCitation[] {
+  for (let i = 1; i < citations.length; i++) {
+    if (citations[i].start < citations[i - 1].start) return [...citations].sort((x, y) => x.start - y.start);
+  }
+  return citations;
 }
 
 /** Index of the first hit (in text order) that starts at or after `pos`; `hits.length` if none. */
