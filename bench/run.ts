@@ -227,7 +227,7 @@ if (want('lsp') || (want('growth') && !only) || (want('targets') && !only)) {
   print(
     `## Language server over stdio\n\nA real client over stdio (bench/client.ts). Keystroke: one character typed in the middle key judgement's sentence; ` +
       `→ pull: didChange, then textDocument/diagnostic for that version (the analysis the editor waits for), naming the report the client holds as VS Code does, so that it is answered "unchanged" when no diagnostic moved; ` +
-      `"full report every time": the same typing, pulls naming no report; → publish: push client, didChange → publishDiagnostics for that version, ` +
+      `"full report every time": every other keystroke's pull names no report (the two kinds alternate, so both meet the same JIT and heap); → publish: push client, didChange → publishDiagnostics for that version, ` +
       `including the server's ${defaultDebounceMs()} ms debounce.\n\n${lspTable(lsp)}\n\nServer memory (peak RSS = VmHWM of the server process; heap after a full GC):\n\n${serverMemoryTable(lsp)}\n`,
   );
 }
