@@ -63,6 +63,32 @@ suite('Diagnostics', () => {
     await waitForDiagnostics(uri, 'no diagnostics after undo', (ds) => ds.length === 0);
   });
 
+  test('typing that moves no finding keeps every diagnostic in place; a line added above moves them', async () => {
+    const uri = await scratch('weather-station.brief.md');
+    const editor = await open(uri);
+    const before = await waitForDiagnostics(uri, 'the five findings of the weather-station brief', (ds) => ds.length === 5);
+    const where = (ds: vscode.Diagnostic[]) => ds.map((d) => `${codeOf(d)} ${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character}`).sort();
+
+    // A word typed into an evidence line with no finding after it: the server answers the pull "unchanged".
+    const at = rangeOf(editor.document, 'Kettle Point readings', 'Forecasters rely on Kettle Point readings').start;
+    await replace(editor.document, new vscode.Range(at, at), 'hourly ');
+    await waitForStatus(await briefApi(), editor.document);
+    await new Promise((r) => setTimeout(r, 500)); // let the client apply its answer to the pull
+    assert.deepEqual(where(briefDiagnostics(uri)), where(before));
+    for (const d of briefDiagnostics(uri).filter((x) => codeOf(x) === 'term-off-scale')) assert.equal(editor.document.getText(d.range), 'very likely');
+
+    // A line added under the title: every finding moves down one line.
+    const title = rangeOf(editor.document, '# Closure of the Kettle Point Weather Station').end;
+    await replace(editor.document, new vscode.Range(title, title), '\n');
+    const moved = await waitForDiagnostics(uri, 'the findings one line down', (ds) => ds.length === 5 && ds.every((d) => d.range.start.line > 0) && where(ds).join() !== where(before).join());
+    assert.deepEqual(
+      moved.map((d) => d.range.start.line).sort((a, b) => a - b),
+      before.map((d) => d.range.start.line + 1).sort((a, b) => a - b),
+    );
+    for (const d of moved.filter((x) => codeOf(x) === 'term-off-scale')) assert.equal(editor.document.getText(d.range), 'very likely');
+    assert.equal(editor.document.getText(moved.find((x) => codeOf(x) === 'vague-hedge')!.range), 'might');
+  });
+
   test('the preferred quick fix replaces an off-scale term and clears the diagnostic', async () => {
     const uri = await scratch('ferry-service.brief.md');
     const {document} = await open(uri);
