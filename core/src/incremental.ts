@@ -18,6 +18,7 @@
 import {effectiveRole, type BriefDocument, type BriefSection, type TextChange} from './parse/document.js';
 import type {Block} from './parse/section.js';
 import type {Finding, TextEdit} from './rules/types.js';
+import {firstAtOrAfter} from './text/sorted.js';
 
 export interface Unit {
   root: BriefSection;
@@ -66,18 +67,7 @@ export function unitsOf(doc: BriefDocument): Unit[] {
   return units;
 }
 
-/** The units whose start is in `[from, to)` of a sorted list, by binary search. */
-function firstAtOrAfter<T>(list: T[], at: number, startOf: (x: T) => number): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (startOf(list[mid]) < at) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
+/** The items of a sorted list whose start is in one of `units`, by binary search. */
 function within<T>(list: T[], units: Unit[], startOf: (x: T) => number): T[] {
   const out: T[] = [];
   for (const u of units) {

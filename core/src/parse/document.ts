@@ -12,6 +12,7 @@ import {analyseBlock} from '../analysis/block.js';
 import {SectionCache} from './cache.js';
 import {Slot} from './slot.js';
 import {mapPacked} from '../text/packed.js';
+import {firstAtOrAfter} from '../text/sorted.js';
 
 export type SectionRole = 'preamble' | 'title' | 'summary' | 'judgements' | 'judgement' | 'sources' | 'other';
 
@@ -295,24 +296,14 @@ function citationsIn(blocks: Block[]): Citation[] {
     // A section's candidates follow its blocks' order, so a block's are found by bisection: a scan
     // of the section's list for each evidence item was quadratic in a long evidence list.
     const list = s.candidates;
-    for (let k = firstCandidateOf(list, b.start); k < list.length && list[k].block.start === b.start; k++) {
+    for (let k = firstAtOrAfter(list, b.start, blockStartOf); k < list.length && list[k].block.start === b.start; k++) {
       if (list[k].block === b && isKept(list[k])) out.push(list[k]);
     }
   }
   return out;
 }
 
-/** Index of the first of a section's candidates (in block order) whose block starts at `start` or after. */
-function firstCandidateOf(list: Citation[], start: number): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (list[mid].block.start < start) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
+const blockStartOf = (c: Citation) => c.block.start;
 
 const labelKeys = new Slot<Citation, string>('label key');
 const entryIdKeys = new Slot<Citation, string>('entry key');

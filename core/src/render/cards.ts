@@ -9,6 +9,7 @@ import {readForm} from '../scales/lexicon.js';
 import {contentWords, idf, similarity} from '../analysis/similarity.js';
 import {esc, pct} from './escape.js';
 import type {Severity} from '../config/types.js';
+import {firstAtOrAfter, startOf} from '../text/sorted.js';
 
 export type SummaryStatus = 'agrees' | 'disagrees' | 'absent' | 'no-summary';
 
@@ -183,19 +184,9 @@ export function judgementCards({doc, findings, anchorLine}: CardContext): string
   const checks = summaryCrossCheck(doc, summaries, findings);
   let out = `<section class="brief-judgements" aria-labelledby="brief-judgements-title">${title}<ol class="brief-cards">`;
   // Findings are sorted by start, so each judgement's are a run found by binary search.
-  const firstAtOrAfter = (offset: number) => {
-    let lo = 0;
-    let hi = findings.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (findings[mid].start < offset) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
   summaries.forEach((s, i) => {
     const own: Finding[] = [];
-    for (let k = firstAtOrAfter(s.start); k < findings.length && findings[k].start <= s.end; k++) own.push(findings[k]);
+    for (let k = firstAtOrAfter(findings, s.start, startOf); k < findings.length && findings[k].start <= s.end; k++) own.push(findings[k]);
     const line = anchorLine(s.start);
     const l = s.likelihood;
     const classes = ['brief-card'];

@@ -25,6 +25,7 @@ export {entryKey} from '../../parse/section.js';
 import {entryKey} from '../../parse/section.js';
 import {Slot} from '../../parse/slot.js';
 import {mapPacked} from '../../text/packed.js';
+import {firstAtOrAfter, startOf} from '../../text/sorted.js';
 
 /** A citation as the unit logic needs it: offsets relative to the block's base. */
 interface LocalCitation {
@@ -279,7 +280,7 @@ export class SourcingIndex {
       // Link text is prose: place a link by its first character; markers by where they stand.
       const p = c.kind === 'link' || c.kind === 'reference' ? c.start + 1 : c.start;
       // The last sentence starting at or before it (the first when none does).
-      if (cited.length) cited[Math.max(0, firstStartingAt(sentences, p + 1) - 1)] = true;
+      if (cited.length) cited[Math.max(0, firstAtOrAfter(sentences, p + 1, startOf) - 1)] = true;
     }
     const out = {sentences, cited};
     this.sentenceCache.set(block, out);
@@ -364,7 +365,7 @@ export function estimativeBefore(block: Block, sentence: Span, pos: number): boo
   // Hits are in text order: look only at the first one at or after the sentence's start
   // (a scan of every hit per claim was quadratic on long one-line evidence).
   for (const hits of [f.terms, f.confidence]) {
-    const h = hits[firstStartingAt(hits, sentence.start)];
+    const h = hits[firstAtOrAfter(hits, sentence.start, startOf)];
     if (h && h.start < pos) return true;
   }
   const head = block.masked.slice(sentence.start, pos);
@@ -434,17 +435,6 @@ function inStartOrder(citations: readonly LocalCitation[]): readonly LocalCitati
   return citations;
 }
 
-/** Index of the first hit (in text order) that starts at or after `pos`; `hits.length` if none. */
-function firstStartingAt(hits: ReadonlyArray<{start: number}>, pos: number): number {
-  let lo = 0;
-  let hi = hits.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (hits[mid].start >= pos) hi = mid;
-    else lo = mid + 1;
-  }
-  return lo;
-}
 
 /** Index of the span (sorted, non-overlapping) that contains `pos`, or -1. */
 export function spanIndexAt(spans: ReadonlyArray<{start: number; end: number}>, pos: number): number {
