@@ -8,7 +8,7 @@
  */
 import {readFileSync} from 'node:fs';
 import {pathToFileURL} from 'node:url';
-import {lintText, SectionCache, defaultConfig} from '../core/src/index.js';
+import {lintText, SectionCache, defaultConfig, type LintResult} from '../core/src/index.js';
 import {exponent, median, p95, ms, table} from './stats.js';
 import {generateReportBrief, generateShape, SHAPES, type Shape} from './generate.js';
 import type {Input} from './inputs.js';
@@ -41,19 +41,24 @@ function warmUp(): void {
 export function measureEngine(input: Pick<Input, 'label' | 'file' | 'bytes'>, keystrokes: number): EngineFigures {
   warmUp();
   const text = readFileSync(input.file, 'utf8');
+  const mid = text.indexOf('\nIt is ', Math.floor(text.length / 2));
+  const {first, coldMs, times} = lintThenType(text, (mid === -1 ? Math.floor(text.length / 2) : mid) + 20, keystrokes, ' and the wider region');
+  return {label: input.label, bytes: input.bytes, sections: first.doc.sections.length, findings: first.findings.length, coldMs, keyP50: median(times), keyP95: p95(times), keystrokes};
+}
+
+/**
+ * A cold lint of `text` (new caches), then `keystrokes` characters of `phrase` typed one at a
+ * time from `at`, each keystroke making new text and re-linted with the section cache warm and
+ * the previous result passed in (whose document it consumes), as the server does.
+ */
+function lintThenType(text: string, at: number, keystrokes: number, phrase: string): {first: LintResult; coldMs: number; times: number[]} {
   const config = defaultConfig();
   const cache = new SectionCache();
   let t = performance.now();
   const first = lintText(text, {config, cache});
   const coldMs = performance.now() - t;
-  const findings = first.findings.length;
-  const sections = first.doc.sections.length;
-  // As the server does: each lint gets the previous result (whose document it consumes).
   let previous = first;
-  const mid = text.indexOf('\nIt is ', Math.floor(text.length / 2));
-  let at = (mid === -1 ? Math.floor(text.length / 2) : mid) + 20;
   let current = text;
-  const phrase = ' and the wider region';
   const times: number[] = [];
   for (let i = 0; i < keystrokes; i++) {
     current = current.slice(0, at) + phrase[i % phrase.length] + current.slice(at);
@@ -62,7 +67,7 @@ export function measureEngine(input: Pick<Input, 'label' | 'file' | 'bytes'>, ke
     previous = lintText(current, {config, cache, previous});
     times.push(performance.now() - t);
   }
-  return {label: input.label, bytes: input.bytes, sections, findings, coldMs, keyP50: median(times), keyP95: p95(times), keystrokes};
+  return {first, coldMs, times};
 }
 
 export function engineTable(rows: EngineFigures[]): string {
@@ -89,25 +94,11 @@ export interface ShapeFigures {
  */
 export function measureShapes(sizes: number[], keystrokes: number): ShapeFigures[] {
   warmUp();
-  const config = defaultConfig();
   const out: ShapeFigures[] = [];
   for (const shape of SHAPES) {
     for (const n of sizes) {
       const text = generateShape(shape, n);
-      const cache = new SectionCache();
-      let t = performance.now();
-      let previous = lintText(text, {config, cache});
-      const coldMs = performance.now() - t;
-      let at = text.indexOf('Berth 7 ') + 5;
-      let current = text;
-      const times: number[] = [];
-      for (let i = 0; i < keystrokes; i++) {
-        current = current.slice(0, at) + 'x' + current.slice(at);
-        at++;
-        t = performance.now();
-        previous = lintText(current, {config, cache, previous});
-        times.push(performance.now() - t);
-      }
+      const {coldMs, times} = lintThenType(text, text.indexOf('Berth 7 ') + 5, keystrokes, 'x');
       out.push({shape, n, bytes: text.length, coldMs, keyP50: median(times)});
     }
   }

@@ -18,6 +18,7 @@ import type {BriefDocument} from './parse/document.js';
 import type {Finding} from './rules/types.js';
 import {Slot} from './parse/slot.js';
 import {mapPacked} from './text/packed.js';
+import {firstAtOrAfter} from './text/sorted.js';
 
 /** The file a baseline is kept in, found by walking up from each brief. */
 export const BASELINE_FILE = '.brief-baseline.json';
@@ -115,21 +116,14 @@ function buildLookup(doc: BriefDocument): SectionLookup {
   };
 }
 
+const itself = (n: number) => n;
+
 /** The heading of the section holding `offset` (and the list judgement's number), or the front matter. */
 function sectionKey(doc: BriefDocument, offset: number): string {
   if (doc.frontMatter && offset < doc.frontMatter.range.end) return '#front-matter';
   const {starts, keys, listJudgements} = lookupFor(doc);
-  // Last section starting at or before the offset.
-  let lo = 0;
-  let hi = starts.length - 1;
-  let at = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (starts[mid] <= offset) {
-      at = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
+  // Last section starting at or before the offset (-1: none).
+  const at = firstAtOrAfter(starts, offset + 1, itself) - 1;
   let key = at >= 0 ? keys[at] : '';
   const j = listJudgements.find(([from, to]) => offset >= from && offset <= to);
   if (j) key += `\u0000judgement ${j[2]}`;

@@ -11,6 +11,7 @@ import {readForm} from '../scales/lexicon.js';
 import {Slot} from '../parse/slot.js';
 import {summaryBlocks} from '../rules/util.js';
 import type {Range, SemanticTokenModifier} from './types.js';
+import {firstAtOrAfter, startOf} from '../text/sorted.js';
 
 export interface LikelihoodHit extends Range {
   text: string;
@@ -93,13 +94,7 @@ export function over(r: Range, offset: number): boolean {
 
 /** First item of a list sorted by start whose range contains `offset`, by binary search. */
 export function findSorted<T extends Range>(list: readonly T[], offset: number, test: (r: T, offset: number) => boolean = over): T | undefined {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid].start <= offset) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = firstAtOrAfter(list, offset + 1, startOf);
   // Ranges do not nest in these lists, so the candidates are the last few starting at or before offset.
   for (let i = lo - 1; i >= 0 && i >= lo - 4; i--) if (test(list[i], offset)) return list[i];
   return undefined;

@@ -25,7 +25,7 @@ export {entryKey} from '../../parse/section.js';
 import {entryKey} from '../../parse/section.js';
 import {Slot} from '../../parse/slot.js';
 import {mapPacked} from '../../text/packed.js';
-import {firstAtOrAfter, startOf} from '../../text/sorted.js';
+import {endOf, firstAtOrAfter, startOf} from '../../text/sorted.js';
 
 /** A citation as the unit logic needs it: offsets relative to the block's base. */
 interface LocalCitation {
@@ -417,14 +417,7 @@ export function sourceIdRange(doc: BriefDocument, s: SourceEntry): {start: numbe
 
 /** Index of the first span (sorted, non-overlapping) whose end is after `pos`; `spans.length` if none. */
 export function firstEndingAfter(spans: ReadonlyArray<{end: number}>, pos: number): number {
-  let lo = 0;
-  let hi = spans.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (spans[mid].end > pos) hi = mid;
-    else lo = mid + 1;
-  }
-  return lo;
+  return firstAtOrAfter(spans, pos + 1, endOf);
 }
 
 /** The citations in start order: the list itself when it already is (it usually is). */
@@ -434,7 +427,6 @@ function inStartOrder(citations: readonly LocalCitation[]): readonly LocalCitati
   }
   return citations;
 }
-
 
 /** Index of the span (sorted, non-overlapping) that contains `pos`, or -1. */
 export function spanIndexAt(spans: ReadonlyArray<{start: number; end: number}>, pos: number): number {
