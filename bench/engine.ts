@@ -4,11 +4,11 @@
  * with the section cache warm and the previous result passed in (what the language
  * server does on a keystroke, without the protocol). Every keystroke makes new text (typing, not
  * type-and-delete), so caches keyed by text cannot answer from an earlier version.
- *   npm run build && node out/bench/engine.js [--quick]     (or: npm run bench -- --only engine)
+ *   npm run build && node out/bench/engine.js [--quick] [--shapes | --findings]     (or: npm run bench -- --only engine)
  */
 import {readFileSync} from 'node:fs';
 import {pathToFileURL} from 'node:url';
-import {lintText, SectionCache, defaultConfig, type LintResult} from '../core/src/index.js';
+import {lintText, SectionCache, defaultConfig, allRules, applyFixes, safeFixes, type LintResult} from '../core/src/index.js';
 import {exponent, median, p95, ms, table} from './stats.js';
 import {generateReportBrief, generateShape, SHAPES, type Shape} from './generate.js';
 import type {Input} from './inputs.js';
@@ -116,11 +116,76 @@ export function shapesTable(rows: ShapeFigures[]): string {
   );
 }
 
-// Standalone: node out/bench/engine.js [--quick] [--shapes]
+/** Copies of each rule's example in one brief: a quarter of the larger size, then the larger. */
+export const FINDING_COPIES = [500, 2000];
+
+export interface FindingFigures {
+  rule: string;
+  copies: number;
+  bytes: number;
+  /** Findings of this rule / of all rules. */
+  own: number;
+  all: number;
+  lintMs: number;
+  /** applyFixes over every finding's safe fix (what fix-all does). */
+  fixMs: number;
+}
+
+/**
+ * Findings grown alone: for each rule, `copies` copies of its documented bad example in one
+ * brief (each copy a finding of that rule, and more of the others: the copies' key judgements
+ * restart at 1), linted with new caches and fixed all at once (each the fastest of three). A step
+ * that does work per finding over the whole text, or compares each finding with every other,
+ * shows as k near 2 where the shapes show nothing: their briefs are clean.
+ */
+export function measureFindings(copies: number[]): FindingFigures[] {
+  warmUp();
+  const config = defaultConfig();
+  const out: FindingFigures[] = [];
+  for (const rule of allRules) {
+    const bad = rule.docs?.bad;
+    if (!bad) continue;
+    for (const n of copies) {
+      const text = Array.from({length: n}, () => bad.trimEnd()).join('\n\n') + '\n';
+      let lintMs = Infinity;
+      let result: LintResult | undefined;
+      for (let i = 0; i < 3; i++) {
+        const t = performance.now();
+        result = lintText(text, {config, cache: new SectionCache()});
+        lintMs = Math.min(lintMs, performance.now() - t);
+      }
+      const findings = result!.findings;
+      const fixes = safeFixes(findings);
+      let fixMs = Infinity;
+      for (let i = 0; i < 3; i++) {
+        const t = performance.now();
+        applyFixes(text, fixes);
+        fixMs = Math.min(fixMs, performance.now() - t);
+      }
+      out.push({rule: rule.id, copies: n, bytes: text.length, own: findings.filter((f) => f.ruleId === rule.id).length, all: findings.length, lintMs, fixMs});
+    }
+  }
+  return out;
+}
+
+export function findingsTable(rows: FindingFigures[]): string {
+  return table(
+    ['rule (its bad example, copied)', 'copies', 'bytes', "the rule's findings", 'all findings', 'lint (ms)', 'fix all (ms)', 'k lint', 'k fix all'],
+    rows.map((r, i) => {
+      const before = rows[i - 1]?.rule === r.rule ? rows[i - 1] : undefined;
+      const k = (a: number, b: number) => (before ? exponent(before.bytes, a, r.bytes, b).toFixed(2) : '');
+      return [r.rule, r.copies, r.bytes.toLocaleString('en-GB'), r.own, r.all, ms(r.lintMs), ms(r.fixMs), before ? k(before.lintMs, r.lintMs) : '', before ? k(before.fixMs, r.fixMs) : ''];
+    }),
+  );
+}
+
+// Standalone: node out/bench/engine.js [--quick] [--shapes | --findings]
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {
   const quick = process.argv.includes('--quick');
   if (process.argv.includes('--shapes')) {
     console.log(shapesTable(measureShapes(SHAPE_SIZES, quick ? 5 : 15)));
+  } else if (process.argv.includes('--findings')) {
+    console.log(findingsTable(measureFindings(quick ? FINDING_COPIES.map((n) => n / 2) : FINDING_COPIES)));
   } else {
     const {ensureInputs} = await import('./inputs.js');
     const {sizes, dense} = ensureInputs(console.error);

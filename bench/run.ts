@@ -27,7 +27,7 @@ import {measureMemoryCost, measureNodeStart} from './machine.js';
 import {cleanupScratch, runMeasured, UNSET_FOR_MEASUREMENT} from './proc.js';
 import {exponent, mb, median, ms, pct, seconds, table} from './stats.js';
 import {comparePeers, peersTable, sameRoundShares, sharesText, PEERS_DIR, BRIEF_CLI, relativeToGenerated, type PeerRow, type Target} from './peers.js';
-import {measureEngine, engineTable, measureShapes, shapesTable, SHAPE_SIZES, type EngineFigures} from './engine.js';
+import {measureEngine, engineTable, measureShapes, shapesTable, SHAPE_SIZES, measureFindings, findingsTable, FINDING_COPIES, type EngineFigures} from './engine.js';
 import {measureLsp, lspTable, serverMemoryTable, defaultDebounceMs, type LspFigures} from './lsp.js';
 import {leakCheck, leakTable, LEAK_TOLERANCE, type LeakFigures} from './leak.js';
 import {measureStartup, startupTables, type StartupFigures} from './startup.js';
@@ -287,6 +287,15 @@ if (want('growth')) {
     `### One part grown alone\n\nIn process, as in "Engine": one part of a brief grown by doubling with the rest fixed (bench/generate.ts, generateShape), ` +
       `each piece with a cited figure; the keystroke is typed in that part, so its section is re-analysed each time. ` +
       `k near 1: the edit costs in proportion to the part's size (its section is analysed again); near 2 would be a quadratic step.\n\n${shapesTable(shapes)}\n`,
+  );
+  // Findings grown alone: each rule's documented bad example copied into one brief.
+  log('growth: findings …');
+  const findings = measureFindings(quick ? FINDING_COPIES.map((n) => n / 2) : FINDING_COPIES);
+  results.findings = findings;
+  print(
+    `### Findings grown alone\n\nIn process: for each rule, the example under "Flagged" in its doc (docs/rules/<rule>.md) copied into one brief, so the findings grow with the text ` +
+      `(the copies' key judgements restart at 1, so judgement-numbering reports each copy too). Lint with new caches, the fastest of three; then every safe fix applied at once, as fix-all does. ` +
+      `k near 1: linear in the findings; near 2: a step that reads the whole text, or every other finding, per finding.\n\n${findingsTable(findings)}\n`,
   );
 }
 

@@ -113,3 +113,22 @@ test('footnote-undefined: stubs keep CRLF line endings', () => {
   assert.ok(fixedEntries.includes('- [S1] Harbour Gazette, 2026-10-01. B2.\r\n- [S3] \r\n'), JSON.stringify(fixedEntries.slice(-60)));
   assert.equal(lintWith('footnote-undefined', fixedEntries).length, 0);
 });
+
+test('footnote-undefined: each undefined footnote and id gets a stub of its own, all in the one place', () => {
+  const text = withEvidence(['Twelve crew members were hired in June.[^a1]', 'Training began in July.[^b2] [S7]', 'Pay rose in August. [S8]'], {
+    sources: {},
+    extra: '\n## Sources\n\n- [S1] Harbour Gazette, 2026-10-01. B2.\n',
+  });
+  const found = lintWith('footnote-undefined', text);
+  const stubs = found.map((f) => f.suggestions![0]);
+  assert.deepEqual(stubs.map((s) => s.title), [
+    'Add a definition stub ‘[^a1]: ’ at the end of the brief',
+    'Add a definition stub ‘[^b2]: ’ at the end of the brief',
+    'Add an entry for [S7] to the Sources section',
+    'Add an entry for [S8] to the Sources section',
+  ]);
+  assert.equal(new Set(stubs.slice(0, 2).map((s) => s.edits[0].start)).size, 1);
+  assert.deepEqual(stubs.slice(2).map((s) => s.edits[0].text), ['\n- [S7] ', '\n- [S8] ']);
+  // Applied, a stub resolves its own citation and no other.
+  assert.equal(lintWith('footnote-undefined', applyFixes(text, [stubs[0]]).text).length, 3);
+});

@@ -1,23 +1,28 @@
 import type {Fix, Rule} from '../types.js';
-import type {BriefDocument} from '../../parse/document.js';
-import {appendPoint, eolOf, lineEndAt, SourcingIndex, entryKey, sourcingSignature} from './units.js';
+import type {BriefDocument, SourceEntry} from '../../parse/document.js';
+import {appendPoint, endsWithBlankLine, eolOf, lineEndAt, SourcingIndex, entryKey, sourcingSignature} from './units.js';
 
-/** A stub footnote definition appended at the end of the document. */
-function footnoteStub(doc: BriefDocument, id: string): Fix {
+/**
+ * The stub footnote definition for an id, appended at the end of the document. Where it
+ * goes is worked out once per check (each step reads the whole text), so that a draft
+ * whose thousands of citations have lost their definitions is checked in linear time.
+ */
+function footnoteStubs(doc: BriefDocument): (id: string) => Fix {
   const trimmed = doc.text.trimEnd();
   const lastLine = trimmed.slice(trimmed.lastIndexOf('\n') + 1);
   // Right after another footnote definition, a new line is enough; after other text, leave a blank line.
   const tight = /^ {0,3}\[\^[^\]]+\]:/.test(lastLine);
   const {at, prefix} = appendPoint(doc.text, tight);
-  return {title: `Add a definition stub ‘[^${id}]: ’ at the end of the brief`, edits: [{start: at, end: at, text: `${prefix}[^${id}]: ${eolOf(doc.text)}`}]};
+  const nl = eolOf(doc.text);
+  return (id) => ({title: `Add a definition stub ‘[^${id}]: ’ at the end of the brief`, edits: [{start: at, end: at, text: `${prefix}[^${id}]: ${nl}`}]});
 }
 
-/** A stub entry at the end of the Sources section (or a new Sources section). */
-function entryStub(doc: BriefDocument, id: string): Fix {
-  const title = `Add an entry for [${id}] to the Sources section`;
+/** The stub entry for an id at the end of the Sources section (or in a new Sources section); placed once per check, as above. */
+function entryStubs(doc: BriefDocument): (id: string) => Fix {
+  const title = (id: string) => `Add an entry for [${id}] to the Sources section`;
   const nl = eolOf(doc.text);
-  const entries = doc.sources.filter((s) => s.kind === 'entry');
-  const last = entries[entries.length - 1];
+  let last: SourceEntry | undefined;
+  for (const s of doc.sources) if (s.kind === 'entry') last = s;
   if (last) {
     // Follow the style of the last entry: "- [S2] …", "3. [S3] …" or a paragraph.
     const lineStart = doc.text.lastIndexOf('\n', last.start - 1) + 1;
@@ -25,18 +30,18 @@ function entryStub(doc: BriefDocument, id: string): Fix {
     const at = lineEndAt(doc.text, last.end);
     if (marker) {
       const bullet = marker[3] !== undefined ? `${Number(marker[3]) + 1}${marker[4]}` : marker[2];
-      return {title, edits: [{start: at, end: at, text: `${nl}${marker[1]}${bullet}${marker[5]}[${id}] `}]};
+      return (id) => ({title: title(id), edits: [{start: at, end: at, text: `${nl}${marker[1]}${bullet}${marker[5]}[${id}] `}]});
     }
-    return {title, edits: [{start: at, end: at, text: `${nl}${nl}[${id}] `}]};
+    return (id) => ({title: title(id), edits: [{start: at, end: at, text: `${nl}${nl}[${id}] `}]});
   }
   if (doc.sourcesSection) {
     const at = doc.sourcesSection.treeEnd;
     const before = doc.text.slice(0, at);
-    const prefix = /\n[ \t]*\r?\n\s*$/.test(before) ? '' : /\n$/.test(before) ? nl : nl + nl;
-    return {title, edits: [{start: at, end: at, text: `${prefix}- [${id}] ${nl}`}]};
+    const prefix = endsWithBlankLine(before) ? '' : before.endsWith('\n') ? nl : nl + nl;
+    return (id) => ({title: title(id), edits: [{start: at, end: at, text: `${prefix}- [${id}] ${nl}`}]});
   }
   const {at, prefix} = appendPoint(doc.text, false);
-  return {title: `Add a Sources section with an entry for [${id}]`, edits: [{start: at, end: at, text: `${prefix}## Sources${nl}${nl}- [${id}] ${nl}`}]};
+  return (id) => ({title: `Add a Sources section with an entry for [${id}]`, edits: [{start: at, end: at, text: `${prefix}## Sources${nl}${nl}- [${id}] ${nl}`}]});
 }
 
 export const footnoteUndefined: Rule = {
@@ -56,6 +61,8 @@ export const footnoteUndefined: Rule = {
   },
   check({doc, report}) {
     const index = SourcingIndex.of(doc);
+    let footnoteStub: ((id: string) => Fix) | undefined;
+    let entryStub: ((id: string) => Fix) | undefined;
     const footnoteIds = new Set(doc.sources.filter((s) => s.kind === 'footnote' && s.id).map((s) => entryKey(s.id!)));
     for (const c of doc.citations) {
       if (c.resolved || !c.id) continue;
@@ -64,7 +71,7 @@ export const footnoteUndefined: Rule = {
           message: `Footnote [^${c.id}] is cited but never defined. Add a definition ‘[^${c.id}]: …’ giving the source, or correct the label.`,
           start: c.start,
           end: c.end,
-          suggestions: [footnoteStub(doc, c.id)],
+          suggestions: [(footnoteStub ??= footnoteStubs(doc))(c.id)],
         });
       } else if (c.kind === 'bracket') {
         const id = c.id.trim();
@@ -74,7 +81,7 @@ export const footnoteUndefined: Rule = {
           message: `Source [${id}] is cited but no entry of the Sources section has the id ${id}. Add the entry, or correct the id.`,
           start: c.start,
           end: c.end,
-          suggestions: [entryStub(doc, id)],
+          suggestions: [(entryStub ??= entryStubs(doc))(id)],
         });
       }
     }
@@ -88,7 +95,7 @@ export const footnoteUndefined: Rule = {
           message: `Source [${l.id}] is cited but no entry of the Sources section has the id ${l.id}. Add the entry, or correct the id.`,
           start: l.start,
           end: l.end,
-          suggestions: [entryStub(doc, l.id)],
+          suggestions: [(entryStub ??= entryStubs(doc))(l.id)],
         });
       }
     }

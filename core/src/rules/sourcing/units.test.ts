@@ -1,6 +1,6 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {firstEndingAfter, spanIndexAt} from './units.js';
+import {appendPoint, endsWithBlankLine, firstEndingAfter, spanIndexAt} from './units.js';
 
 // Sentences of a block: sorted, non-overlapping, with gaps between them.
 const spans = [{start: 0, end: 10}, {start: 11, end: 20}, {start: 22, end: 30}];
@@ -17,4 +17,25 @@ test('spanIndexAt: the span holding the position, -1 in a gap or outside', () =>
   for (let pos = -1; pos <= 31; pos++) {
     assert.equal(spanIndexAt(spans, pos), spans.findIndex((s) => s.start <= pos && pos < s.end), `at ${pos}`);
   }
+});
+
+test('endsWithBlankLine reads only the trailing white space, and agrees with the anchored pattern', () => {
+  const anchored = /\n[ \t]*\r?\n\s*$/;
+  const ends = ['', '\n', '\n\n', '\n \t\n', '\r\n\r\n', '\n\r\n', '\r\n \r\n  ', '\n\u00a0\n', '\n \n\u2003', ' \n', '\n\u2028', '\n\r\r\n', '\n \t \n\n\n'];
+  for (const body of ['', 'text', 'line one\n\nline two', 'ends in a paragraph\n\n\u3000']) {
+    for (const end of ends) {
+      const text = body + end;
+      assert.equal(endsWithBlankLine(text), anchored.test(text), JSON.stringify(text));
+    }
+  }
+});
+
+test('appendPoint: a new block after a blank line, a line break or none', () => {
+  assert.deepEqual(appendPoint('para\n\n', false), {at: 6, prefix: ''});
+  assert.deepEqual(appendPoint('para\n', false), {at: 5, prefix: '\n'});
+  assert.deepEqual(appendPoint('para', false), {at: 4, prefix: '\n\n'});
+  assert.deepEqual(appendPoint('para\r\n', false), {at: 6, prefix: '\r\n'});
+  assert.deepEqual(appendPoint('[^a]: x\n', true), {at: 8, prefix: ''});
+  assert.deepEqual(appendPoint('[^a]: x', true), {at: 7, prefix: '\n'});
+  assert.deepEqual(appendPoint(' \n', false), {at: 2, prefix: ''});
 });

@@ -386,10 +386,18 @@ export function appendPoint(text: string, tight: boolean): {at: number; prefix: 
   const at = text.length;
   const nl = eolOf(text);
   if (!text.trim()) return {at, prefix: ''};
-  const endsWithNewline = /\n$/.test(text);
-  const blankAlready = /\n[ \t]*\r?\n\s*$/.test(text);
+  const endsWithNewline = text.endsWith('\n');
   if (tight) return {at, prefix: endsWithNewline ? '' : nl};
-  return {at, prefix: blankAlready ? '' : endsWithNewline ? nl : nl + nl};
+  return {at, prefix: endsWithBlankLine(text) ? '' : endsWithNewline ? nl : nl + nl};
+}
+
+/**
+ * Does `text` end with a blank line: a line break, a line of spaces at most, a line break, then
+ * only white space? Only the trailing white space is read (a pattern anchored with `$` is tried
+ * at every line break of the text).
+ */
+export function endsWithBlankLine(text: string): boolean {
+  return /\n[ \t]*\r?\n/.test(text.slice(text.trimEnd().length));
 }
 
 /** Offset of the line break ending the line that contains `pos` (the text's length on the last line). */

@@ -45,9 +45,12 @@ export const judgementNumbering: Rule = {
     // "1. 1. 1." in an ordered list renders as 1, 2, 3: a common Markdown habit, not an error.
     if (numbered.length > 1 && numbered.every((j) => j.layout === 'list' && j.number === 1)) return;
     let first = true;
+    const used = new Set<number>();
     numbered.forEach((j, i) => {
       const prev = i > 0 ? numbered[i - 1] : undefined;
       const n = j.number!;
+      const repeated = used.has(n);
+      used.add(n);
       // Report where the written sequence breaks, not every judgement after a break.
       if (n === (prev ? prev.number! + 1 : 1)) return;
       const expected = i + 1;
@@ -57,7 +60,7 @@ export const judgementNumbering: Rule = {
       if (!range) return;
       let why: string;
       if (!prev) why = `key judgements should be numbered from 1, but the first is numbered ${n}`;
-      else if (numbered.slice(0, i).some((p) => p.number === n)) why = `number ${n} is already used by an earlier key judgement`;
+      else if (repeated) why = `number ${n} is already used by an earlier key judgement`;
       else if (n > prev.number! + 1) why = `the numbering skips from ${prev.number} to ${n}`;
       else why = `it comes after key judgement ${prev.number}`;
       // The first break's fix renumbers this judgement and every one after it; later breaks
