@@ -27,6 +27,7 @@ import {measureMemoryCost, measureNodeStart} from './machine.js';
 import {cleanupScratch, runMeasured, UNSET_FOR_MEASUREMENT} from './proc.js';
 import {exponent, mb, median, ms, pct, seconds, table} from './stats.js';
 import {comparePeers, peersTable, sameRoundShares, sharesText, PEERS_DIR, BRIEF_CLI, relativeToGenerated, type PeerRow, type Target} from './peers.js';
+import {measurePathological, pathologicalTable} from './pathological.js';
 import {measureEngine, engineTable, measureShapes, shapesTable, SHAPE_SIZES, measureFindings, findingsTable, FINDING_COPIES, type EngineFigures} from './engine.js';
 import {measureLsp, lspTable, serverMemoryTable, defaultDebounceMs, type LspFigures} from './lsp.js';
 import {leakCheck, leakTable, LEAK_TOLERANCE, type LeakFigures} from './leak.js';
@@ -296,6 +297,15 @@ if (want('growth')) {
     `### Findings grown alone\n\nIn process: for each rule, the example under "Flagged" in its doc (docs/rules/<rule>.md) copied into one brief, so the findings grow with the text ` +
       `(the copies' key judgements restart at 1, so judgement-numbering reports each copy too). Lint with new caches, the fastest of three; then every safe fix applied at once, as fix-all does. ` +
       `k near 1: linear in the findings; near 2: a step that reads the whole text, or every other finding, per finding.\n\n${findingsTable(findings)}\n`,
+  );
+  // Pathological Markdown: parsers' worst cases, and runs of one thing a brief holds.
+  log('growth: pathological inputs …');
+  const pathological = measurePathological(quick ? 1000 : 2500);
+  results.pathological = pathological;
+  print(
+    `### Pathological inputs\n\nIn process: Markdown that makes parsers backtrack (cmark's pathological tests) and long runs of one thing a brief holds, ` +
+      `each at n and 4n repetitions (bench/pathological.ts), in an evidence bullet and as a section's body; the fastest of two lints with new caches. ` +
+      `k near 1: linear; near 2: quadratic. Small times (a few ms) give noisy k.\n\n${pathologicalTable(pathological)}\n`,
   );
 }
 

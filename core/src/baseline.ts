@@ -112,11 +112,13 @@ function buildLookup(doc: BriefDocument): SectionLookup {
     keys: sections.map((s) => (s.heading ? normalise(s.heading.text) : '')),
     listJudgements: doc.judgements
       .filter((j) => j.layout === 'list' && j.statement)
-      .map((j): [number, number, number] => [j.statement!.start, Math.max(j.statement!.end, ...j.evidence.map((e) => e.end)), j.number ?? j.index + 1]),
+      .map((j): [number, number, number] => [j.statement!.start, Math.max(j.statement!.end, ...j.evidence.map((e) => e.end)), j.number ?? j.index + 1])
+      .sort((a, b) => a[0] - b[0]),
   };
 }
 
 const itself = (n: number) => n;
+const judgementStart = (j: readonly [number, number, number]) => j[0];
 
 /** The heading of the section holding `offset` (and the list judgement's number), or the front matter. */
 function sectionKey(doc: BriefDocument, offset: number): string {
@@ -125,8 +127,10 @@ function sectionKey(doc: BriefDocument, offset: number): string {
   // Last section starting at or before the offset (-1: none).
   const at = firstAtOrAfter(starts, offset + 1, itself) - 1;
   let key = at >= 0 ? keys[at] : '';
-  const j = listJudgements.find(([from, to]) => offset >= from && offset <= to);
-  if (j) key += `\u0000judgement ${j[2]}`;
+  // The list judgements' ranges are in order and apart: the last one starting at or before the
+  // offset is the only one that can hold it (a scan of them all per finding was quadratic).
+  const j = listJudgements[firstAtOrAfter(listJudgements, offset + 1, judgementStart) - 1];
+  if (j && offset <= j[1]) key += `\u0000judgement ${j[2]}`;
   return key;
 }
 

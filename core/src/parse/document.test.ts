@@ -79,6 +79,22 @@ test('sources section entries with ids, cited as [S1]', () => {
   assert.equal(s3.resolved, false);
 });
 
+test('definitions: lines in code blocks are not definitions, lines between and after them are; link labels match as markdown-it defines them', () => {
+  const text = [
+    '# T', '', '## Sources', '',
+    '```', '[^a]: in a fence', '[ref]: https://example.org/fenced', '```', '',
+    '[^b]: Between the blocks.', '',
+    '    [^c]: indented code', '',
+    '[^d]: After the indented code.', '',
+    '```text', '[^e]: in a second fence', '```', '',
+    '[Port  Office]: https://example.org/port', '[^f]: Last.', '',
+    'A paragraph', '[not]: https://example.org/continuation', '',
+  ].join('\n');
+  const doc = parseBrief(text);
+  const defined = doc.sources.filter((s) => s.kind !== 'entry');
+  assert.deepEqual(defined.map((s) => [s.kind, s.id]), [['footnote', 'b'], ['footnote', 'd'], ['link', 'Port  Office'], ['footnote', 'f']]);
+});
+
 test('sections are cached by text: an edit re-analyses only the edited section', () => {
   const cache = new SectionCache();
   parseBrief(HEADING_LAYOUT, {cache});
