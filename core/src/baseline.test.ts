@@ -140,6 +140,29 @@ test('the same finding in a different section is a different finding', () => {
   assert.ok(p.rule);
 });
 
+test('in a numbered list of key judgements, the section names the judgement holding the finding, and only while it holds it', () => {
+  const text = [
+    '# Ferries', '', '## Summary', '', 'The night ferry is likely to resume within three months.', '',
+    '## Key Judgements', '',
+    '1. The night ferry is likely to resume within three months.', '   - Crews were hired in June.[^a]',
+    '2. Fares are likely to rise before the 2027 budget.', '   - Fuel cost 12% more in May.[^a]',
+    '3. The harbour is likely to stay open all winter.', '',
+    '## Sources', '', '[^a]: Islands Gazette, 2026-10-01. Grade B2.', '',
+  ].join('\n');
+  const {doc} = lintText(text);
+  const at = (needle: string) => {
+    const pos = text.indexOf(needle);
+    return fingerprintParts(doc, {ruleId: 'vague-hedge', start: pos, end: pos + needle.length}).section;
+  };
+  assert.equal(at('The night ferry is likely to resume within three months.\n   -'), 'Key Judgements\u0000judgement 1');
+  assert.equal(at('Fares are likely'), 'Key Judgements\u0000judgement 2');
+  assert.equal(at('The harbour is likely'), 'Key Judgements\u0000judgement 3');
+  // Outside every statement (a list marker, a nested bullet): the section alone.
+  assert.equal(at('2. Fares'), 'Key Judgements');
+  assert.equal(at('Fuel cost'), 'Key Judgements');
+  assert.equal(at('The night ferry'), 'Summary');
+});
+
 test('identical findings are counted: 2 in the baseline, 3 in the file → 1 reported', () => {
   const entries: BaselineEntry[] = [{rule: 'vague-hedge', fingerprint: 'aaaa', count: 2}];
   const items = [1, 2, 3].map((n) => ({ruleId: 'vague-hedge', fingerprint: 'aaaa', n}));
