@@ -113,6 +113,8 @@ export function startServer(connection: Connection): void {
   const reports = new Map<string, {resultId: string; items: Diagnostic[]}>();
   let pullDiagnostics = false;
   let configurationRequests = false;
+  /** The client resolves a code action's edit when it is chosen (codeAction/resolve): the fix-all actions then carry none until asked. */
+  let resolveEdits = false;
   let watchFilesDynamically = false;
   let globalSettings: BriefSettings = {...DEFAULT_SETTINGS};
   /** False in an untrusted workspace: config files (which can extend any path) are not read. */
@@ -134,6 +136,7 @@ export function startServer(connection: Connection): void {
     pullDiagnostics = !!caps.textDocument?.diagnostic;
     configurationRequests = !!caps.workspace?.configuration;
     watchFilesDynamically = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+    resolveEdits = !!caps.textDocument?.codeAction?.resolveSupport?.properties.includes('edit') && !!caps.textDocument?.codeAction?.dataSupport;
     workspaceFolders = (params.workspaceFolders ?? []).map((f) => f.uri);
     if (workspaceFolders.length === 0 && params.rootUri) workspaceFolders = [params.rootUri];
     const init = params.initializationOptions as {settings?: Partial<BriefSettings>; trusted?: boolean} | undefined;
@@ -147,7 +150,7 @@ export function startServer(connection: Connection): void {
         textDocumentSync: {openClose: true, change: TextDocumentSyncKind.Incremental, save: {includeText: false}},
         codeActionProvider: {
           codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll, `${CodeActionKind.SourceFixAll}.brief`],
-          resolveProvider: false,
+          resolveProvider: resolveEdits,
         },
         diagnosticProvider: pullDiagnostics ? {identifier: 'brief', interFileDependencies: false, workspaceDiagnostics: true} : undefined,
         workspace: {workspaceFolders: {supported: true, changeNotifications: true}},
@@ -494,10 +497,23 @@ export function startServer(connection: Connection): void {
     const wants = (kind: string) => !only || only.some((k) => kind === k || kind.startsWith(k + '.'));
     const actions: CodeAction[] = [];
 
+    // The fix-all actions' edits cover the whole document. Asked for by kind (fix on save, the
+    // Source Action menu) they come whole; offered unasked (the light bulb, on every cursor move)
+    // they come without edits when the client can resolve them on choice: a brief with thousands
+    // of fixes would otherwise send hundreds of kB for each move.
+    const lazy = resolveEdits && !only;
+    const offerFixAll = (action: CodeAction, rule?: string) => {
+      if (lazy) {
+        if (result.findings.some((f) => (!rule || f.ruleId === rule) && f.fix?.edits.length)) actions.push({...action, data: {uri, version: analysis.version, rule} satisfies FixAllData});
+        return;
+      }
+      const edits = fixAllEdits(result, rule);
+      if (edits.length) actions.push({...action, edit: {changes: {[uri]: edits.map((e) => toEdit(lines, e))}}});
+    };
+
     const fixAllKind = `${CodeActionKind.SourceFixAll}.brief`;
     if (wants(fixAllKind) || (only && only.includes(CodeActionKind.SourceFixAll))) {
-      const edits = fixAllEdits(result);
-      if (edits.length) actions.push({title: 'Fix all auto-fixable brief problems', kind: fixAllKind, edit: {changes: {[uri]: edits.map((e) => toEdit(lines, e))}}});
+      offerFixAll({title: 'Fix all auto-fixable brief problems', kind: fixAllKind});
       if (only) return actions;
     }
     if (!wants(CodeActionKind.QuickFix)) return actions;
@@ -523,17 +539,9 @@ export function startServer(connection: Connection): void {
           edit: {changes: {[uri]: fix.edits.map((e) => toEdit(lines, e))}},
         });
       });
-      const sameRule = (byRule.get(f.ruleId) ?? []).filter((x) => x.fix);
-      if (f.fix && sameRule.length > 1 && !offeredFixAll.has(f.ruleId)) {
+      if (f.fix && !offeredFixAll.has(f.ruleId) && (byRule.get(f.ruleId) ?? []).filter((x) => x.fix).length > 1) {
         offeredFixAll.add(f.ruleId);
-        const applied = applyFixes(result.doc.text, sameRule.map((x) => x.fix!));
-        const edits = applied.applied.flatMap((fix) => fix.edits);
-        actions.push({
-          title: `Fix all ${f.ruleId} problems in this file`,
-          kind: CodeActionKind.QuickFix,
-          diagnostics: [diagnostic],
-          edit: {changes: {[uri]: edits.map((e) => toEdit(lines, e))}},
-        });
+        offerFixAll({title: `Fix all ${f.ruleId} problems in this file`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic]}, f.ruleId);
       }
       const disable = disableEdit(result, f);
       const disableKey = disable && `${f.ruleId}:${disable.range.start.line}`;
@@ -548,6 +556,18 @@ export function startServer(connection: Connection): void {
       }
     }
     return actions;
+  });
+
+  // A fix-all action chosen in the editor: its edits, for the version it was offered on.
+  connection.onCodeActionResolve(async (action) => {
+    const data = action.data as FixAllData | undefined;
+    const doc = data && documents.get(data.uri);
+    // Offered on another version (or for a closed document): no edit rather than a stale one.
+    if (!data || !doc || doc.version !== data.version) return action;
+    const analysis = await analyse(doc);
+    if (!analysis || analysis.version !== data.version) return action;
+    const lines = analysis.result.doc.lines;
+    return {...action, edit: {changes: {[data.uri]: fixAllEdits(analysis.result, data.rule).map((e) => toEdit(lines, e))}}};
   });
 
   // ---- custom requests --------------------------------------------------------------------
@@ -581,9 +601,9 @@ export function startServer(connection: Connection): void {
   documents.listen(connection);
   connection.listen();
 
-  /** Edits of every safe fix that does not overlap another (one pass, like one `--fix` pass). */
-  function fixAllEdits(result: LintResult) {
-    const fixes = result.findings.map((f) => f.fix).filter((f): f is NonNullable<Finding['fix']> => !!f);
+  /** Edits of every safe fix (of one rule, if given) that does not overlap another (one pass, like one `--fix` pass). */
+  function fixAllEdits(result: LintResult, rule?: string) {
+    const fixes = result.findings.filter((f) => !rule || f.ruleId === rule).map((f) => f.fix).filter((f): f is NonNullable<Finding['fix']> => !!f);
     return applyFixes(result.doc.text, fixes).applied.flatMap((f) => f.edits);
   }
 
@@ -597,6 +617,14 @@ export function startServer(connection: Connection): void {
     const pos = doc.lines.positionAt(end);
     return {range: {start: pos, end: pos}, newText: ` <!-- brief-disable-line ${f.ruleId} -- reason -->`};
   }
+}
+
+/** What a fix-all code action offered without its edits carries, to make them when it is resolved. */
+interface FixAllData {
+  uri: string;
+  version: number;
+  /** "Fix all <rule> problems": that rule's fixes only; absent: every safe fix. */
+  rule?: string;
 }
 
 function tooLarge(chars: number): Finding {

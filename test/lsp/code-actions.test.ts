@@ -241,3 +241,67 @@ describe('code actions over stdio', () => {
     assert.equal(after.length, before.length - 1);
   });
 });
+
+describe('code actions for a client that resolves them (as VS Code does)', () => {
+  const eager = new TestClient({settings: {debounceMs: 0}});
+  const lazy = new TestClient({settings: {debounceMs: 0}, resolveCodeActions: true});
+  let capabilities: {eager: unknown; lazy: unknown};
+  before(async () => {
+    const [e, l] = await Promise.all([eager.initialize(), lazy.initialize()]);
+    capabilities = {eager: e.capabilities.codeActionProvider, lazy: l.capabilities.codeActionProvider};
+  });
+  after(() => Promise.all([eager.stop(), lazy.stop()]));
+
+  // Three off-scale terms: each offers its fix, "Fix all term-off-scale problems" and the source
+  // fix-all, which also renumbers the second key judgement (numbered 4).
+  const text = FERRY.replace('🚢 The operators are likely to resume', '🚢 The operators are very likely to resume').replace(
+    '## Key Judgement 2\n\nFuel costs may stay high',
+    '## Key Judgement 4\n\nFuel costs are very likely to stay high',
+  );
+  const fixAllTitles = ['Fix all auto-fixable brief problems', 'Fix all term-off-scale problems in this file'];
+
+  test('offered unasked, the fix-all actions come without edits and resolve to the edits a client without resolve gets', async () => {
+    assert.equal((capabilities.eager as {resolveProvider: boolean}).resolveProvider, false);
+    assert.equal((capabilities.lazy as {resolveProvider: boolean}).resolveProvider, true);
+    const uri = scratchUri('resolve-fix-all');
+    const [before] = await Promise.all([lazy.openAndWait(uri, text), eager.openAndWait(uri, text)]);
+    const d = before.filter((x) => x.code === 'term-off-scale')[1];
+    // No `only`: what an editor asks on each cursor move, for its light bulb.
+    const offered = await lazy.codeActions(uri, d.range, [d]);
+    const inline = await eager.codeActions(uri, d.range, [d]);
+    assert.deepEqual(offered.map((a) => a.title), inline.map((a) => a.title));
+    for (const title of fixAllTitles) {
+      const a = offered.find((x) => x.title === title)!;
+      const b = inline.find((x) => x.title === title)!;
+      assert.ok(a && b, title);
+      assert.equal(a.edit, undefined, `${title}: no edit until chosen`);
+      assert.ok(b.edit, `${title}: an edit inline for a client that cannot resolve`);
+      const resolved = await lazy.resolveCodeAction(a);
+      assert.deepEqual(resolved.edit, b.edit, `${title}: the resolved edit is the inline one`);
+      assert.equal(resolved.title, title);
+    }
+    // Single fixes are small and carry their edits either way.
+    const single = offered.find((x) => x.isPreferred)!;
+    assert.deepEqual(single.edit, inline.find((x) => x.isPreferred)!.edit);
+    // The resolved source fix-all fixes all three terms and the numbering; the rule's, only the terms.
+    const all = applyEdits(text, editsOf(await lazy.resolveCodeAction(offered.find((x) => x.title === fixAllTitles[0])!), uri));
+    assert.equal((all.match(/highly likely/g) ?? []).length, 3);
+    assert.match(all, /## Key Judgement 2\n/);
+    const rule = applyEdits(text, editsOf(await lazy.resolveCodeAction(offered.find((x) => x.title === fixAllTitles[1])!), uri));
+    assert.equal((rule.match(/highly likely/g) ?? []).length, 3);
+    assert.match(rule, /## Key Judgement 4\n/);
+  });
+
+  test('asked for by kind (fix on save), the fix-all action comes whole; offered on an older version, it resolves to no edit', async () => {
+    const uri = scratchUri('resolve-on-save');
+    const before = await lazy.openAndWait(uri, text);
+    const whole = {start: {line: 0, character: 0}, end: positionAt(text, text.length)};
+    const [onSave] = await lazy.codeActions(uri, whole, before, ['source.fixAll.brief']);
+    assert.ok(editsOf(onSave, uri).length >= 3, 'edits inline when the kind is asked for');
+    const d = before.find((x) => x.code === 'term-off-scale')!;
+    const offered = (await lazy.codeActions(uri, d.range, [d])).find((a) => a.title === fixAllTitles[1])!;
+    await lazy.changeAndWait(uri, [{range: {start: {line: 0, character: 0}, end: {line: 0, character: 0}}, text: '\n'}]);
+    const stale = await lazy.resolveCodeAction(offered);
+    assert.equal(stale.edit, undefined, 'no edit computed for a text the action was not offered on');
+  });
+});

@@ -19,6 +19,7 @@ import {
   DocumentDiagnosticRequest,
   WorkspaceDiagnosticRequest,
   CodeActionRequest,
+  CodeActionResolveRequest,
   FileChangeType,
   type CodeAction,
   type Command,
@@ -50,6 +51,8 @@ export interface ClientOptions {
   /** Workspace folders to announce (default: one folder for rootUri, if given). */
   workspaceFolders?: WorkspaceFolder[];
   initializationOptions?: unknown;
+  /** Advertise codeAction/resolve for edits (as VS Code does): the server may then offer actions without their edits. */
+  resolveCodeActions?: boolean;
   /** Node options and environment for the server process (the benchmarks add --expose-gc and a memory probe). */
   execArgv?: string[];
   env?: NodeJS.ProcessEnv;
@@ -113,7 +116,11 @@ export class TestClient {
       textDocument: {
         synchronization: {didSave: true, dynamicRegistration: false},
         publishDiagnostics: {relatedInformation: true, versionSupport: true, codeDescriptionSupport: true, dataSupport: true, tagSupport: {valueSet: [1, 2]}},
-        codeAction: {codeActionLiteralSupport: {codeActionKind: {valueSet: ['quickfix', 'source.fixAll', 'source.fixAll.brief']}}, isPreferredSupport: true},
+        codeAction: {
+          codeActionLiteralSupport: {codeActionKind: {valueSet: ['quickfix', 'source.fixAll', 'source.fixAll.brief']}},
+          isPreferredSupport: true,
+          ...(this.options.resolveCodeActions ? {dataSupport: true, resolveSupport: {properties: ['edit']}} : {}),
+        },
         ...(this.options.pull ? {diagnostic: {dynamicRegistration: false, relatedDocumentSupport: false}} : {}),
       },
     };
@@ -194,6 +201,11 @@ export class TestClient {
       context: {diagnostics, ...(only ? {only} : {})},
     });
     return (result ?? []).filter((a): a is CodeAction => !('command' in a && typeof a.command === 'string'));
+  }
+
+  /** codeAction/resolve: the action with its edit filled in, when the server still can. */
+  resolveCodeAction(action: CodeAction): Promise<CodeAction> {
+    return this.connection.sendRequest(CodeActionResolveRequest.type, action);
   }
 
   watchedFilesChanged(uris: string[], type: FileChangeType = FileChangeType.Changed) {

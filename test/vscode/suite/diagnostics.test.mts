@@ -112,4 +112,23 @@ suite('Diagnostics', () => {
     assert.equal(document.getText(), original, 'the fix restores the original wording');
     await waitForDiagnostics(uri, 'no diagnostics after the quick fix', (ds) => ds.length === 0);
   });
+
+  test('"Fix all term-off-scale problems" comes to the light bulb without its edit, which VS Code resolves when it is chosen', async () => {
+    const uri = await scratch('weather-station.brief.md');
+    const {document} = await open(uri);
+    const diagnostics = await waitForDiagnostics(uri, 'the two off-scale terms', has('term-off-scale', 2));
+    const d = diagnostics.find((x) => codeOf(x) === 'term-off-scale')!;
+    const title = 'Fix all term-off-scale problems in this file';
+    // No kind: what the light bulb asks on a cursor move. The whole-document edit is not sent then.
+    const offered = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, d.range);
+    const lazy = offered.find((a) => a.title === title);
+    assert.ok(lazy, `offered among: ${offered.map((a) => a.title).join(' | ')}`);
+    assert.equal(lazy.edit, undefined, 'no edit until chosen');
+    // Resolved (what choosing it does), it has the edit, and the edit fixes both terms.
+    const resolved = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, d.range, undefined, 100);
+    const fixAll = resolved.find((a) => a.title === title)!;
+    assert.ok(fixAll.edit && (await vscode.workspace.applyEdit(fixAll.edit)), 'the resolved edit applies');
+    assert.equal((document.getText().match(/very likely/g) ?? []).length, 0);
+    await waitForDiagnostics(uri, 'no term-off-scale after fixing all', (ds) => !ds.some((x) => codeOf(x) === 'term-off-scale'));
+  });
 });
