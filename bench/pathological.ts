@@ -2,7 +2,7 @@
  * Pathological inputs: Markdown that makes parsers backtrack or compare everything with
  * everything (cmark's pathological tests, test/pathological_tests.py in commonmark/cmark),
  * and brief-specific runs of one thing (reference definitions, code blocks between
- * definition-like lines, citations, figures, estimative words). Each is linted at `n` and
+ * definition-like lines, citations, author–date citations, figures, estimative words). Each is linted at `n` and
  * `4n` repetitions, in an evidence bullet and as the body of a section; k near 1 is linear,
  * near 2 quadratic.
  *   npm run build && node out/bench/pathological.js [--quick]     (or: npm run bench -- --only growth)
@@ -33,6 +33,11 @@ export const PATHOLOGICAL: ReadonlyArray<readonly [string, (n: number) => string
   ['footnote references, undefined', (n) => 'x[^a] '.repeat(n)],
   ['reference definitions', (n) => Array.from({length: n}, (_, i) => `[r${i}]: https://example.org/${i}\n`).join('')],
   ['code blocks between "[" lines', (n) => '    code\n\n[x] y\n\n'.repeat(n)],
+  ['author–date citations of as many References', (n) => {
+    const name = (i: number) => 'Harbour ' + i.toString(26).replace(/./g, (d) => String.fromCharCode(97 + parseInt(d, 26))).replace(/^./, (c) => c.toUpperCase());
+    const cites = Array.from({length: n}, (_, i) => `Crossings fell in May (${name(i)}, 2026). `).join('');
+    return `${cites}\n\n## References\n\n${Array.from({length: n}, (_, i) => `- ${name(i)}, 2026. Monthly return. B2.\n`).join('')}`;
+  }],
   ['figures', (n) => '1 2.5% $3bn '.repeat(n)],
   ['estimative words', (n) => 'likely probably possibly may might could '.repeat(n)],
   ['timeframes', (n) => 'by 3 March 2027 within weeks '.repeat(n)],

@@ -1,6 +1,6 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {appendPoint, endsWithBlankLine, firstEndingAfter, spanIndexAt} from './units.js';
+import {appendPoint, endsWithBlankLine, firstEndingAfter, ListedNames, spanIndexAt} from './units.js';
 
 // Sentences of a block: sorted, non-overlapping, with gaps between them.
 const spans = [{start: 0, end: 10}, {start: 11, end: 20}, {start: 22, end: 30}];
@@ -38,4 +38,18 @@ test('appendPoint: a new block after a blank line, a line break or none', () => 
   assert.deepEqual(appendPoint('[^a]: x\n', true), {at: 8, prefix: ''});
   assert.deepEqual(appendPoint('[^a]: x', true), {at: 7, prefix: '\n'});
   assert.deepEqual(appendPoint(' \n', false), {at: 2, prefix: ''});
+});
+
+test('ListedNames answers as a scan of every text does', () => {
+  const texts = ['harbour gazette, 2026. b2.', 'ministry of ports, annual report 2025', 'the islands gazette', 'port office', 'ab', ''];
+  const listed = new ListedNames(texts);
+  const names = ['harbour gazette', 'gazette', 'islands gazette', 'ministry of ports', 'inistry', 'port', 'port office', 'ports office', 'harbour times', 'gaz', 'zzz', 'abc', 'he islands', 'annual report 2025', 'gazette, 2026'];
+  for (const name of names) {
+    const scan = texts.some((t) => t.includes(name));
+    assert.equal(listed.has(name), scan, name);
+    assert.equal(listed.has(name), scan, `${name}, asked again`);
+  }
+  // Every piece of every text, and pieces that span two texts' join, against the scan.
+  for (const t of texts) for (let a = 0; a < t.length; a++) for (let b = a + 3; b <= t.length; b++) assert.equal(listed.has(t.slice(a, b)), true, t.slice(a, b));
+  assert.equal(listed.has('b2.the'), texts.some((t) => t.includes('b2.the')));
 });

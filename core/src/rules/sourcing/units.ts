@@ -24,7 +24,6 @@ const MONTH_NAME = /^(?:january|february|march|april|may|june|july|august|septem
 export {entryKey} from '../../parse/section.js';
 import {entryKey} from '../../parse/section.js';
 import {Slot} from '../../parse/slot.js';
-import {mapPacked} from '../../text/packed.js';
 import {endOf, firstAtOrAfter, startOf} from '../../text/sorted.js';
 
 /** A citation as the unit logic needs it: offsets relative to the block's base. */
@@ -108,6 +107,48 @@ function signatureParts(doc: BriefDocument): string[] {
   return parts;
 }
 
+/**
+ * Is a name written in some source's text? What `texts.some((t) => t.includes(name))` says,
+ * without reading every text for every name: a text holding the name holds each of its
+ * three-character pieces, so only the texts that hold its rarest piece are read (a
+ * References list of thousands, cited author–date thousands of times, was quadratic).
+ * Answers are kept: a source is usually cited more than once.
+ */
+export class ListedNames {
+  private readonly byPiece = new Map<string, number[]>();
+  private readonly answers = new Map<string, boolean>();
+
+  constructor(private readonly texts: readonly string[]) {
+    texts.forEach((t, i) => {
+      for (let k = 0; k + 3 <= t.length; k++) {
+        const piece = t.slice(k, k + 3);
+        const list = this.byPiece.get(piece);
+        if (!list) this.byPiece.set(piece, [i]);
+        else if (list[list.length - 1] !== i) list.push(i);
+      }
+    });
+  }
+
+  /** `name`: at least three characters. */
+  has(name: string): boolean {
+    let answer = this.answers.get(name);
+    if (answer === undefined) {
+      let fewest: number[] | undefined;
+      for (let k = 0; k + 3 <= name.length; k++) {
+        const list = this.byPiece.get(name.slice(k, k + 3));
+        if (!list) {
+          fewest = [];
+          break;
+        }
+        if (!fewest || list.length < fewest.length) fewest = list;
+      }
+      answer = !!fewest && fewest.some((i) => this.texts[i].includes(name));
+      this.answers.set(name, answer);
+    }
+    return answer;
+  }
+}
+
 export class SourcingIndex {
   /** The index of a document, built once and shared by the sourcing rules. */
   static of(doc: BriefDocument): SourcingIndex {
@@ -166,8 +207,8 @@ export class SourcingIndex {
    * listed source: some briefs cite a References list that way.
    */
   private addAuthorDate(doc: BriefDocument) {
-    const texts = mapPacked(doc.sources, (s) => s.text.toLowerCase());
-    if (!texts.length) return;
+    if (!doc.sources.length) return;
+    let listed: ListedNames | undefined;
     for (const section of doc.sections) {
       for (const block of section.blocks) {
         if (block.footnote || block.masked.indexOf('(') < 0 || doc.roleOf(block) === 'sources') continue;
@@ -178,7 +219,7 @@ export class SourcingIndex {
           if (!ad) continue;
           const name = ad[1].replace(/\s+/g, ' ').trim().toLowerCase();
           if (name.length < 3 || MONTH_NAME.test(name)) continue;
-          if (texts.some((t) => t.includes(name))) this.add(block, {kind: 'bracket', start: m.index, end: m.index + m[0].length});
+          if ((listed ??= new ListedNames(doc.sources.map((s) => s.text.toLowerCase()))).has(name)) this.add(block, {kind: 'bracket', start: m.index, end: m.index + m[0].length});
         }
       }
     }
