@@ -210,7 +210,7 @@ if (want('engine') || (want('growth') && !only)) {
     log(`  engine ${s.label}`);
   }
   results.engine = engine;
-  print(`## Engine, in process\n\nCold lint (new caches; the JIT warmed up on other text first), then one character typed at a time in the middle of the brief (new text each time) with the section cache warm and the previous result passed in, as the server does.\n\n${engineTable(engine)}\n`);
+  print(`## Engine, in process\n\nCold lint (new caches; the JIT warmed up on other text first), then one character typed at a time in the middle of the brief (new text each time) with the section cache warm and the previous result passed in, as the server does; then the same typed inside the first footnote label after the middle (a new, undefined citation each time, so the document-level sourcing rules run again).\n\n${engineTable(engine)}\n`);
 }
 
 // --- lsp -----------------------------------------------------------------------
