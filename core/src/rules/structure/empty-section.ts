@@ -35,6 +35,7 @@ export const emptySection: Rule = {
       if (v === undefined) empty.set(s, (v = treeIsEmpty(doc, s)));
       return v;
     };
+    let statedInHeading: Set<BriefSection> | undefined;
     for (const s of doc.sections) {
       if (!s.heading || !isEmpty(s)) continue;
       const hasSubsections = s.treeEnd > s.end;
@@ -43,7 +44,10 @@ export const emptySection: Rule = {
       // An empty parent is reported once, for it and its subsections.
       if (s.parent && s.parent.heading && !(s.parent.role === 'title') && isEmpty(s.parent)) continue;
       // "## Key Judgement 2: The strike is likely to…" states the judgement in its heading.
-      if (doc.judgements.some((j) => j.section === s && j.statement?.kind === 'heading')) continue;
+      // (A set of those sections, made at the first empty one: a scan of every judgement per empty
+      // section was quadratic in a brief of many of both.)
+      statedInHeading ??= new Set(doc.judgements.filter((j) => j.statement?.kind === 'heading').map((j) => j.section));
+      if (statedInHeading.has(s)) continue;
       const name = quote(s.heading.text || '#'.repeat(s.level));
       report({
         message: hasSubsections
