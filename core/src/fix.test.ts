@@ -22,14 +22,12 @@ function byScan(text: string, fixes: Fix[]): {text: string; applied: Fix[]; skip
       applied.push(f.fix);
     }
   }
-  taken.sort((a, b) => a.start - b.start);
-  let out = '';
-  let pos = 0;
-  for (const e of taken) {
-    out += text.slice(pos, e.start) + e.text;
-    pos = e.end;
-  }
-  return {text: out + text.slice(pos), applied, skipped};
+  // Spliced in from the last edit back, so that earlier offsets stay valid (edits at one place keep their order).
+  const text2 = taken
+    .map((e, i) => ({e, i}))
+    .sort((a, b) => a.e.start - b.e.start || a.e.end - b.e.end || a.i - b.i)
+    .reduceRight((t, {e}) => t.slice(0, e.start) + e.text + t.slice(e.end), text);
+  return {text: text2, applied, skipped};
 }
 
 /** A small deterministic generator (mulberry32), so a failure names the seed that found it. */
@@ -83,6 +81,18 @@ test('applyFixes: what clashes and what does not', () => {
   // Edits out of the text are refused.
   assert.deepEqual(taken(fix('a', [9, 11]), fix('b', [-1, 0])), []);
   assert.equal(applyFixes(text, [fix('X', [2, 5]), fix('Y', [5, 5]), fix('Z', [5, 7])]).text, '01XYZ789');
+});
+
+test('applyFixes: an insertion where a replaced range starts goes before the replacement, whichever fix came first', () => {
+  const replace = {title: 'replace', edits: [{start: 2, end: 5, text: 'X'}]};
+  const insert = {title: 'insert', edits: [{start: 2, end: 2, text: 'Y'}]};
+  // The replaced "234" is gone either way (it came back, after both, when the replacement was taken first).
+  assert.equal(applyFixes('0123456789', [replace, insert]).text, '01YX56789');
+  assert.equal(applyFixes('0123456789', [insert, replace]).text, '01YX56789');
+  // The edits an editor is sent come in that order too.
+  assert.deepEqual(applyFixes('0123456789', [replace, insert]).edits.map((e) => e.text), ['Y', 'X']);
+  // Two insertions from one fix at one place keep their order.
+  assert.equal(applyFixes('0123', [{title: 'two', edits: [{start: 1, end: 1, text: 'a'}, {start: 1, end: 1, text: 'b'}]}]).text, '0ab123');
 });
 
 test('applyFixes applies thousands of fixes against one long one (one key judgement renumbering all that follow)', () => {

@@ -7,6 +7,8 @@ export interface FixResult {
   applied: Fix[];
   /** Fixes left out because they overlapped an earlier one. */
   skipped: Fix[];
+  /** The applied fixes' edits, in the order they were written into `text` (what an editor is sent). */
+  edits: TextEdit[];
 }
 
 /**
@@ -42,8 +44,10 @@ export function applyFixes(text: string, fixes: Fix[]): FixResult {
     }
     applied.push(f.fix);
   }
-  // In order of position; edits at the same place keep the order they were taken in.
-  edits.sort((a, b) => a.start - b.start);
+  // In order of position; at one offset an insertion goes before a range that starts there (it
+  // was written after the range's text: the cursor then stepped back over the replaced text and
+  // wrote it again), and insertions at one place keep the order they were taken in.
+  edits.sort((a, b) => a.start - b.start || a.end - b.end);
   let out = '';
   let pos = 0;
   for (const e of edits) {
@@ -51,7 +55,7 @@ export function applyFixes(text: string, fixes: Fix[]): FixResult {
     pos = e.end;
   }
   out += text.slice(pos);
-  return {text: out, applied, skipped};
+  return {text: out, applied, skipped, edits};
 }
 
 /** Does `e` overlap an edit taken already (`inserts`: empty ranges; `ranges`: the others, disjoint; both in order of start)? */

@@ -604,7 +604,8 @@ export function startServer(connection: Connection): void {
   /** Edits of every safe fix (of one rule, if given) that does not overlap another (one pass, like one `--fix` pass). */
   function fixAllEdits(result: LintResult, rule?: string) {
     const fixes = result.findings.filter((f) => !rule || f.ruleId === rule).map((f) => f.fix).filter((f): f is NonNullable<Finding['fix']> => !!f);
-    return applyFixes(result.doc.text, fixes).applied.flatMap((f) => f.edits);
+    // In the order the CLI writes them: an insertion before a range replaced from the same offset.
+    return applyFixes(result.doc.text, fixes).edits;
   }
 
   /** `<!-- brief-disable-line rule -- reason -->` appended to the finding's line (not inside front matter). */
