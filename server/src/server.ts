@@ -519,12 +519,15 @@ export function startServer(connection: Connection): void {
     if (!wants(CodeActionKind.QuickFix)) return actions;
 
     const inRange = result.findings.filter((f) => rangesTouch(toRange(lines, f.start, f.end), params.range));
-    const byRule = new Map<string, Finding[]>();
-    for (const f of result.findings) {
-      const list = byRule.get(f.ruleId) ?? [];
-      list.push(f);
-      byRule.set(f.ruleId, list);
-    }
+    // Fixable findings per rule, counted when a fixable finding is under the cursor (not on every move).
+    let fixable: Map<string, number> | undefined;
+    const fixableOf = (rule: string) => {
+      if (!fixable) {
+        fixable = new Map();
+        for (const x of result.findings) if (x.fix) fixable.set(x.ruleId, (fixable.get(x.ruleId) ?? 0) + 1);
+      }
+      return fixable.get(rule) ?? 0;
+    };
     const offeredFixAll = new Set<string>();
     const offeredDisable = new Set<string>();
     for (const f of inRange) {
@@ -539,7 +542,7 @@ export function startServer(connection: Connection): void {
           edit: {changes: {[uri]: fix.edits.map((e) => toEdit(lines, e))}},
         });
       });
-      if (f.fix && !offeredFixAll.has(f.ruleId) && (byRule.get(f.ruleId) ?? []).filter((x) => x.fix).length > 1) {
+      if (f.fix && !offeredFixAll.has(f.ruleId) && fixableOf(f.ruleId) > 1) {
         offeredFixAll.add(f.ruleId);
         offerFixAll({title: `Fix all ${f.ruleId} problems in this file`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic]}, f.ruleId);
       }
