@@ -38,6 +38,7 @@ export const PATHOLOGICAL: ReadonlyArray<readonly [string, (n: number) => string
     const cites = Array.from({length: n}, (_, i) => `Crossings fell in May (${name(i)}, 2026). `).join('');
     return `${cites}\n\n## References\n\n${Array.from({length: n}, (_, i) => `- ${name(i)}, 2026. Monthly return. B2.\n`).join('')}`;
   }],
+  ['disable / enable pairs, each around a finding', (n) => '<!-- brief-disable uncited-claim -- from the ledger -->\n\n- Sailings fell by 40% in May.\n\n<!-- brief-enable uncited-claim -->\n\n'.repeat(n)],
   ['figures', (n) => '1 2.5% $3bn '.repeat(n)],
   ['estimative words', (n) => 'likely probably possibly may might could '.repeat(n)],
   ['timeframes', (n) => 'by 3 March 2027 within weeks '.repeat(n)],

@@ -1,7 +1,8 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {lintText} from './linter.js';
-import {parseSuppressions} from './suppressions.js';
+import {parseSuppressions, SuppressionIndex} from './suppressions.js';
+import {parseBrief} from './parse/document.js';
 import {brief} from './testing/rule-tester.js';
 
 const hedged = (prefix: string) =>
@@ -136,4 +137,48 @@ test('auditSuppressions: a bare disable with no enable runs to the end and count
   assert.equal(a.rangeEnd, text.length);
   assert.equal(a.suppressed, result.suppressed.length);
   assert.equal(a.suppressed, plain.findings.filter((f) => f.start > text.indexOf('## Summary') - 50).length);
+});
+
+test('SuppressionIndex.match: of the disable ranges open at an offset, the one closed first wins, as the scan of them all found', () => {
+  // Random runs of disable / enable comments for two rules and for every rule, between plain lines.
+  let seed = 7;
+  const rnd = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 4294967296);
+  for (let round = 0; round < 60; round++) {
+    const lines: string[] = ['# T', ''];
+    for (let k = 0; k < 24; k++) {
+      const r = rnd();
+      const rule = r < 0.33 ? '' : r < 0.66 ? ' alpha' : ' beta';
+      if (rnd() < 0.5) lines.push(`<!-- brief-${rnd() < 0.55 ? 'disable' : 'enable'}${rule} -->`, '');
+      lines.push(`Line ${k}.`, '');
+    }
+    const text = lines.join('\n');
+    const doc = parseBrief(text);
+    const index = new SuppressionIndex(doc);
+    const list = index.list;
+    // The model: a key ('*', alpha, beta) opens at a disable that finds it closed, and closes at the next
+    // enable naming it (a bare enable names every open key); at the end of the text the rest close, in
+    // the order they opened. Ranges are numbered in closing order; the lowest number holding the offset wins.
+    type Open = {key: string; source: (typeof list)[number]; start: number; end: number; closedAt: number; openedAt: number};
+    const ranges: Open[] = [];
+    const open = new Map<string, Open>();
+    list.forEach((sup, i) => {
+      if (sup.kind === 'disable') {
+        for (const key of sup.rules.length ? sup.rules : ['*']) if (!open.has(key)) open.set(key, {key, source: sup, start: sup.end, end: Infinity, closedAt: Infinity, openedAt: i});
+      } else if (sup.kind === 'enable') {
+        for (const key of sup.rules.length ? sup.rules : [...open.keys()]) {
+          const o = open.get(key);
+          if (!o) continue;
+          ranges.push({...o, end: sup.start, closedAt: i});
+          open.delete(key);
+        }
+      }
+    });
+    for (const o of open.values()) ranges.push({...o, end: text.length});
+    for (let offset = 0; offset <= text.length; offset += 3) {
+      for (const rule of ['alpha', 'beta']) {
+        const holding = ranges.filter((r) => (r.key === '*' || r.key === rule) && r.start <= offset && offset < r.end);
+        assert.equal(index.match(rule, offset), holding[0]?.source, `round ${round}, ${rule} at ${offset}`);
+      }
+    }
+  }
 });

@@ -12,6 +12,7 @@
 import type {BriefDocument} from './parse/document.js';
 import type {Comment} from './parse/section.js';
 import type {Finding} from './rules/types.js';
+import {firstAtOrAfter, startOf} from './text/sorted.js';
 
 export interface Suppression {
   kind: 'disable' | 'enable' | 'disable-next-line' | 'disable-line';
@@ -56,7 +57,9 @@ export function parseSuppressions(comments: Comment[]): Suppression[] {
 export class SuppressionIndex {
   readonly list: Suppression[];
   private lineRules = new Map<number, Suppression[]>();
-  private ranges: Array<{start: number; end: number; rules: string[]; source: Suppression}> = [];
+  private ranges: SuppressedRange[] = [];
+  /** The ranges by rule ('*': every rule), each list in text order and without overlaps: a rule is opened only when it is closed. */
+  private byRule = new Map<string, SuppressedRange[]>();
 
   constructor(private doc: BriefDocument) {
     this.list = parseSuppressions(doc.comments);
@@ -80,6 +83,12 @@ export class SuppressionIndex {
       }
     }
     for (const [r, source] of open) this.ranges.push({start: source.end, end: doc.text.length, rules: [r], source});
+    this.ranges.forEach((r, order) => {
+      r.order = order;
+      const list = this.byRule.get(r.rules[0]);
+      if (list) list.push(r);
+      else this.byRule.set(r.rules[0], [r]);
+    });
   }
 
   suppressed(ruleId: string, start: number): boolean {
@@ -95,18 +104,42 @@ export class SuppressionIndex {
         if (s.rules.length === 0 || s.rules.includes(ruleId)) return s;
       }
     }
-    for (const r of this.ranges) {
-      if (start >= r.start && start < r.end && (r.rules[0] === '*' || r.rules.includes(ruleId))) return r.source;
-    }
-    return undefined;
+    // At most one range of the rule's and one of '*' hold the offset (a scan of every range per
+    // finding was quadratic in a brief of many disable/enable pairs); the earlier one wins, as in
+    // a scan of them all.
+    const a = rangeAt(this.byRule.get('*'), start);
+    const b = ruleId === '*' ? undefined : rangeAt(this.byRule.get(ruleId), start);
+    return (a && b ? (a.order! < b.order! ? a : b) : (a ?? b))?.source;
   }
 
   /** Where the range a `disable` comment opens ends (the matching `enable`, or the end of the text). */
   rangeEnd(s: Suppression): number | undefined {
-    let end: number | undefined;
-    for (const r of this.ranges) if (r.source === s) end = Math.max(end ?? 0, r.end);
-    return end;
+    if (!this.ends) {
+      this.ends = new Map();
+      for (const r of this.ranges) this.ends.set(r.source, Math.max(this.ends.get(r.source) ?? 0, r.end));
+    }
+    return this.ends.get(s);
   }
+
+  /** Each disable comment's furthest range end, made on first use (the audit asks for every comment's). */
+  private ends?: Map<Suppression, number>;
+}
+
+interface SuppressedRange {
+  start: number;
+  end: number;
+  /** One rule id, or '*'. */
+  rules: string[];
+  source: Suppression;
+  /** Place among all the ranges, in the order they were closed. */
+  order?: number;
+}
+
+/** The range of `list` (in text order, without overlaps) that holds `offset`. */
+function rangeAt(list: readonly SuppressedRange[] | undefined, offset: number): SuppressedRange | undefined {
+  if (!list) return undefined;
+  const r = list[firstAtOrAfter(list, offset + 1, startOf) - 1];
+  return r && offset < r.end ? r : undefined;
 }
 
 export type SuppressionScope = 'line' | 'next-line' | 'range';

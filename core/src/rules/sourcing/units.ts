@@ -149,6 +149,16 @@ export class ListedNames {
   }
 }
 
+/** A top-level list item (or a block outside lists) of a section, as isCited reads it. */
+interface Group {
+  /** Index of its first block in the section. */
+  first: number;
+  /** Index of the last block outside any list before it (-1: none). */
+  plainBefore: number;
+  cited: boolean;
+  leadIn?: boolean;
+}
+
 export class SourcingIndex {
   /** The index of a document, built once and shared by the sourcing rules. */
   static of(doc: BriefDocument): SourcingIndex {
@@ -269,14 +279,10 @@ export class SourcingIndex {
       if (!g) return false;
       if (g.cited) return true;
       if (g.leadIn === undefined) {
-        // A lead-in that ends with a colon and cites a source covers its list.
-        g.leadIn = false;
-        for (let i = g.first - 1; i >= 0; i--) {
-          const b = blocks[i];
-          if (b.listDepth > 0) continue;
-          g.leadIn = b.kind !== 'heading' && !b.quoted && /:\s*$/.test(b.masked.slice(0, b.end - b.base)) && this.citationsOf(b).length > 0;
-          break;
-        }
+        // A lead-in that ends with a colon and cites a source covers its list: the last block
+        // outside any list before the item.
+        const b = g.plainBefore >= 0 ? blocks[g.plainBefore] : undefined;
+        g.leadIn = !!b && b.kind !== 'heading' && !b.quoted && /:\s*$/.test(b.masked.slice(0, b.end - b.base)) && this.citationsOf(b).length > 0;
       }
       return g.leadIn;
     }
@@ -303,19 +309,24 @@ export class SourcingIndex {
     return cited[i] || (i + 1 < cited.length && cited[i + 1]);
   }
 
-  private groupCache = new Map<BriefSection, Map<number, {first: number; cited: boolean; leadIn?: boolean}>>();
+  private groupCache = new Map<BriefSection, Map<number, Group>>();
   private tableCache = new Map<Block, boolean>();
 
   /** For each top-level unit of a section: its first block and whether any of its blocks cites a source. */
-  private groupsOf(section: BriefSection): Map<number, {first: number; cited: boolean; leadIn?: boolean}> {
+  private groupsOf(section: BriefSection): Map<number, Group> {
     let groups = this.groupCache.get(section);
     if (groups) return groups;
     groups = new Map();
+    // The last block outside any list so far: each group's candidate lead-in, found in this one
+    // pass (a walk back over the list items before each group was quadratic in a long run of lists).
+    let plain = -1;
     section.blocks.forEach((b, i) => {
-      if (b.kind === 'heading') return;
-      let g = groups!.get(b.group);
-      if (!g) groups!.set(b.group, (g = {first: i, cited: false} as {first: number; cited: boolean; leadIn?: boolean}));
-      if (this.citationsOf(b).length) g.cited = true;
+      if (b.kind !== 'heading') {
+        let g = groups!.get(b.group);
+        if (!g) groups!.set(b.group, (g = {first: i, plainBefore: plain, cited: false}));
+        if (this.citationsOf(b).length) g.cited = true;
+      }
+      if (b.listDepth === 0) plain = i;
     });
     this.groupCache.set(section, groups);
     return groups;
