@@ -72,15 +72,18 @@ export const summaryMismatch: Rule = {
     for (const u of units) sets.push(u.words);
     const weights = idf(sets);
     for (const unit of units) {
-      const scored: Array<{judgement: Judgement; block: Block; score: number}> = [];
+      // The best match (the first of equals) and the runner-up's score, in one pass: each Summary
+      // clause is compared with every judgement, and a sort of the scores per clause cost more.
+      let best: {judgement: Judgement; block: Block; score: number} | undefined;
+      let second = -Infinity;
       for (let i = 0; i < statements.length; i++) {
-        const s = statements[i];
-        scored.push({judgement: s.judgement as Judgement, block: s.block, score: similarity(unit.words, judgementWords[i], weights)});
+        const score = similarity(unit.words, judgementWords[i], weights);
+        if (!best || score > best.score) {
+          if (best) second = best.score;
+          best = {judgement: statements[i].judgement as Judgement, block: statements[i].block, score};
+        } else if (score > second) second = score;
       }
-      scored.sort((a, b) => b.score - a.score);
-      const best = scored[0];
-      const second = scored[1];
-      if (!best || best.score < 0.3 || (second && second.score > best.score * 0.85)) continue;
+      if (!best || best.score < 0.3 || second > best.score * 0.85) continue;
       const kjReadings = best.block.facts.terms.map((t) => ({hit: t, reading: readTerm(doc, t.form)})).filter((x) => x.reading);
       if (!kjReadings.length) continue;
       for (const term of unit.terms) {
