@@ -125,7 +125,7 @@ export function shapesTable(rows: ShapeFigures[]): string {
 }
 
 /** Copies of each rule's example in one brief: a quarter of the larger size, then the larger. */
-export const FINDING_COPIES = [500, 2000];
+export const FINDING_COPIES = [1000, 4000];
 
 export interface FindingFigures {
   rule: string;

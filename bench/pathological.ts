@@ -94,5 +94,5 @@ export function pathologicalTable(rows: PathologicalFigures[]): string {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {
-  console.log(pathologicalTable(measurePathological(process.argv.includes('--quick') ? 1000 : 2500)));
+  console.log(pathologicalTable(measurePathological(process.argv.includes('--quick') ? 1000 : 5000)));
 }
