@@ -158,21 +158,21 @@ test('SuppressionIndex.match: of the disable ranges open at an offset, the one c
     // The model: a key ('*', alpha, beta) opens at a disable that finds it closed, and closes at the next
     // enable naming it (a bare enable names every open key); at the end of the text the rest close, in
     // the order they opened. Ranges are numbered in closing order; the lowest number holding the offset wins.
-    type Open = {key: string; source: (typeof list)[number]; start: number; end: number; closedAt: number; openedAt: number};
+    type Open = {key: string; source: (typeof list)[number]; start: number; end: number};
     const ranges: Open[] = [];
     const open = new Map<string, Open>();
-    list.forEach((sup, i) => {
+    for (const sup of list) {
       if (sup.kind === 'disable') {
-        for (const key of sup.rules.length ? sup.rules : ['*']) if (!open.has(key)) open.set(key, {key, source: sup, start: sup.end, end: Infinity, closedAt: Infinity, openedAt: i});
+        for (const key of sup.rules.length ? sup.rules : ['*']) if (!open.has(key)) open.set(key, {key, source: sup, start: sup.end, end: Infinity});
       } else if (sup.kind === 'enable') {
         for (const key of sup.rules.length ? sup.rules : [...open.keys()]) {
           const o = open.get(key);
           if (!o) continue;
-          ranges.push({...o, end: sup.start, closedAt: i});
+          ranges.push({...o, end: sup.start});
           open.delete(key);
         }
       }
-    });
+    }
     for (const o of open.values()) ranges.push({...o, end: text.length});
     for (let offset = 0; offset <= text.length; offset += 3) {
       for (const rule of ['alpha', 'beta']) {
