@@ -131,7 +131,8 @@ export function renderBrief(doc: BriefDocument, findings: readonly Finding[], op
         }
         defs = used.join('\n');
       }
-      const template = cache.get(text, defs);
+      // A section the engine could not read to the end (nested too deep) is shown as its text.
+      const template = cache.get(text, defs, section.analysis.tooDeep !== undefined);
       const lineBase = doc.lines.positionAt(start).line;
       const own = new Map<number, Finding[]>();
       const lastPiece = si === last && c + 2 === bounds.length;

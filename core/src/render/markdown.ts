@@ -201,9 +201,18 @@ export function renderSectionSafely(text: string, extraDefinitions = ''): Sectio
   try {
     return renderSection(text, extraDefinitions);
   } catch {
-    const slot: Slot = {tag: 'pre', line: 0, start: 0, end: text.length, className: 'brief-raw-html brief-unrendered', ownId: false, parent: -1, depth: 0, msg: true};
-    return {chunks: ['', `><code>${esc(text)}</code>`, '</pre>\n'], marks: [0, 1], slots: [slot]};
+    return renderUnrendered(text);
   }
+}
+
+/**
+ * A section's source as preformatted text. Also what a section nested deeper than the engine
+ * reads gets: remark takes time quadratic in the depth of nested lists (~40 s for 1,000
+ * levels, in mdast-util-from-markdown), and the preview renders in the server's thread.
+ */
+export function renderUnrendered(text: string): SectionTemplate {
+  const slot: Slot = {tag: 'pre', line: 0, start: 0, end: text.length, className: 'brief-raw-html brief-unrendered', ownId: false, parent: -1, depth: 0, msg: true};
+  return {chunks: ['', `><code>${esc(text)}</code>`, '</pre>\n'], marks: [0, 1], slots: [slot]};
 }
 
 function sentinel(k: number, kind: 'o' | 'm'): {type: 'text'; value: string} {
@@ -361,8 +370,9 @@ export class RenderCache {
 
   constructor(readonly maxChars = 32 * 1024 * 1024) {}
 
-  get(text: string, definitions = ''): SectionTemplate {
-    const key = definitions ? `${text}\0\0${definitions}` : text;
+  /** `unrendered`: the text as preformatted text, not parsed (a section nested too deep). */
+  get(text: string, definitions = '', unrendered = false): SectionTemplate {
+    const key = unrendered ? `\0raw\0${text}` : definitions ? `${text}\0\0${definitions}` : text;
     const found = this.map.get(key);
     if (found) {
       this.hits++;
@@ -371,7 +381,7 @@ export class RenderCache {
       return found;
     }
     this.misses++;
-    const value = renderSectionSafely(text, definitions);
+    const value = unrendered ? renderUnrendered(text) : renderSectionSafely(text, definitions);
     this.map.set(key, value);
     this.size += key.length;
     if (this.size > this.maxChars) {

@@ -191,4 +191,18 @@ describe('renderBrief: Markdown the parser cannot take', () => {
     assert.ok(body.includes('&lt;script&gt;alert(1)&lt;/script&gt; deep'));
     assert.match(body, /<h2 data-line="\d+" id="L\d+">Summary<\/h2>/);
   });
+
+  test('a section nested deeper than the engine reads shows as its text, without going through the parser', () => {
+    // Lists nested 300 deep: remark would parse them, in time quadratic in the depth.
+    const nested = Array.from({length: 300}, (_, i) => `${'  '.repeat(i)}- level <b>${i}</b>`).join('\n');
+    const text = brief({extra: `\n## Nested\n\n${nested}\n`});
+    const {doc, findings} = lintText(text);
+    assert.ok(findings.some((f) => f.ruleId === 'nesting-too-deep'), 'the engine stops reading the section');
+    const {html, body} = renderBrief(doc, findings, {standalone: true, cache: new RenderCache()});
+    assertInert(html);
+    assert.match(body, /<pre class="brief-raw-html brief-unrendered[^"]*"[^>]*><code>## Nested/);
+    assert.ok(body.includes('- level &lt;b&gt;299&lt;/b&gt;'));
+    assert.ok(!/<li>/.test(body.slice(body.indexOf('## Nested'))), 'no list rendered from that section');
+    assert.match(body, /<h2 data-line="\d+" id="L\d+">Summary<\/h2>/);
+  });
 });
