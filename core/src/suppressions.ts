@@ -57,9 +57,11 @@ export function parseSuppressions(comments: Comment[]): Suppression[] {
 export class SuppressionIndex {
   readonly list: Suppression[];
   private lineRules = new Map<number, Suppression[]>();
-  private ranges: SuppressedRange[] = [];
-  /** The ranges by rule ('*': every rule), each list in text order and without overlaps: a rule is opened only when it is closed. */
+  /** The disable ranges by rule ('*': every rule), each list in text order and without overlaps: a rule is opened only when it is closed. */
   private byRule = new Map<string, SuppressedRange[]>();
+  /** Each disable comment's furthest range end. */
+  private ends = new Map<Suppression, number>();
+  private closed = 0;
 
   constructor(private doc: BriefDocument) {
     this.list = parseSuppressions(doc.comments);
@@ -77,18 +79,21 @@ export class SuppressionIndex {
         for (const r of rules) {
           const source = open.get(r);
           if (source === undefined) continue;
-          this.ranges.push({start: source.end, end: s.start, rules: [r], source});
+          this.close(r, source, s.start);
           open.delete(r);
         }
       }
     }
-    for (const [r, source] of open) this.ranges.push({start: source.end, end: doc.text.length, rules: [r], source});
-    this.ranges.forEach((r, order) => {
-      r.order = order;
-      const list = this.byRule.get(r.rules[0]);
-      if (list) list.push(r);
-      else this.byRule.set(r.rules[0], [r]);
-    });
+    for (const [r, source] of open) this.close(r, source, doc.text.length);
+  }
+
+  /** The range `source` opened for `rule`, closed at `end`: numbered in closing order. */
+  private close(rule: string, source: Suppression, end: number): void {
+    const range: SuppressedRange = {start: source.end, end, source, order: this.closed++};
+    const list = this.byRule.get(rule);
+    if (list) list.push(range);
+    else this.byRule.set(rule, [range]);
+    this.ends.set(source, Math.max(this.ends.get(source) ?? 0, end));
   }
 
   suppressed(ruleId: string, start: number): boolean {
@@ -109,30 +114,21 @@ export class SuppressionIndex {
     // a scan of them all.
     const a = rangeAt(this.byRule.get('*'), start);
     const b = ruleId === '*' ? undefined : rangeAt(this.byRule.get(ruleId), start);
-    return (a && b ? (a.order! < b.order! ? a : b) : (a ?? b))?.source;
+    return (a && b ? (a.order < b.order ? a : b) : (a ?? b))?.source;
   }
 
   /** Where the range a `disable` comment opens ends (the matching `enable`, or the end of the text). */
   rangeEnd(s: Suppression): number | undefined {
-    if (!this.ends) {
-      this.ends = new Map();
-      for (const r of this.ranges) this.ends.set(r.source, Math.max(this.ends.get(r.source) ?? 0, r.end));
-    }
     return this.ends.get(s);
   }
-
-  /** Each disable comment's furthest range end, made on first use (the audit asks for every comment's). */
-  private ends?: Map<Suppression, number>;
 }
 
 interface SuppressedRange {
   start: number;
   end: number;
-  /** One rule id, or '*'. */
-  rules: string[];
   source: Suppression;
-  /** Place among all the ranges, in the order they were closed. */
-  order?: number;
+  /** Place among all the ranges, in the order they were closed: of two that hold an offset, the first closed wins. */
+  order: number;
 }
 
 /** The range of `list` (in text order, without overlaps) that holds `offset`. */
