@@ -8,8 +8,10 @@
  *   report: the figure with a full report every time, under the same JIT and heap;
  * - keystroke → publish: didChange → publishDiagnostics for that version (push
  *   clients), including the server's debounce;
- * - memory: peak RSS (VmHWM) and heap after GC, after open and after the keystrokes.
- *   npm run build && node out/bench/lsp.js [--quick]     (or: npm run bench -- --only lsp)
+ * - memory: peak RSS (VmHWM) and heap after GC, after open and after the keystrokes;
+ * - the preview (`--preview`): the first render, keystrokes pulled while it renders, and a
+ *   render after each keystroke.
+ *   npm run build && node out/bench/lsp.js [--quick] [--preview]     (or: npm run bench -- --only lsp)
  */
 import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
@@ -145,13 +147,95 @@ export function serverMemoryTable(rows: LspFigures[]): string {
   );
 }
 
-// Standalone: node out/bench/lsp.js [--quick]
+export interface PreviewFigures {
+  label: string;
+  /** Render request → answer, the first preview of a freshly opened brief (the parser's worker starts, every piece is parsed). */
+  coldMs: number;
+  /** Keystroke → pull answered, typed while that first preview rendered. */
+  pullDuringP50: number;
+  pullDuringMax: number;
+  pullsDuring: number;
+  /** Keystroke, then render request → answer: the preview following the typing (one piece parsed again). */
+  warmP50: number;
+  warmP95: number;
+  warm: number;
+  /** Peak RSS of the server process (its worker threads included) after the previews. */
+  maxRssKiB: number;
+}
+
+/**
+ * The preview over the same connection: the first render of the brief, with keystrokes typed
+ * and pulled while it renders (the server parses the Markdown in a worker thread, so the
+ * pulls need not wait for it), then a render after each of `keystrokes` keystrokes.
+ */
+export async function measurePreview(input: Pick<Input, 'label' | 'file'>, keystrokes: number): Promise<PreviewFigures> {
+  const text = readFileSync(input.file, 'utf8');
+  const uri = pathToFileURL(input.file).href;
+  const client = new BenchClient({pull: true});
+  await client.initialize();
+  await client.open(uri, text);
+  await client.pull(uri);
+  const type = typist(middleCursor(text));
+  const render = () => client.connection.sendRequest<{body: string; version: number} | null>('brief/render', {uri});
+  let t = performance.now();
+  let done = false;
+  const first = render().then((r) => {
+    done = true;
+    return r;
+  });
+  const during: number[] = [];
+  while (!done) {
+    const k = performance.now();
+    await client.change(uri, [type()]);
+    await client.pull(uri);
+    during.push(performance.now() - k);
+    // About a keystroke every 20 ms, as a quick typist.
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  if (!(await first)) throw new Error(`no preview for ${input.label}`);
+  const coldMs = performance.now() - t;
+  const warm: number[] = [];
+  for (let i = 0; i < keystrokes; i++) {
+    await client.change(uri, [type()]);
+    t = performance.now();
+    await render();
+    warm.push(performance.now() - t);
+  }
+  const memory = await client.memory();
+  await client.stop();
+  return {
+    label: input.label,
+    coldMs,
+    pullDuringP50: median(during),
+    pullDuringMax: Math.max(...during),
+    pullsDuring: during.length,
+    warmP50: median(warm),
+    warmP95: p95(warm),
+    warm: keystrokes,
+    maxRssKiB: memory.maxRssKiB,
+  };
+}
+
+export function previewTable(rows: PreviewFigures[]): string {
+  return table(
+    ['brief', 'first preview: render → answer (ms)', 'keystroke → pull while it renders: p50 (ms)', 'max (ms)', 'pulls during it', 'keystroke, then preview: p50 (ms)', 'p95 (ms)', 'previews after a keystroke', 'server peak RSS with the preview (MB)'],
+    rows.map((r) => [r.label, ms(r.coldMs), ms(r.pullDuringP50), ms(r.pullDuringMax), r.pullsDuring, ms(r.warmP50), ms(r.warmP95), r.warm, mb(r.maxRssKiB)]),
+  );
+}
+
+// Standalone: node out/bench/lsp.js [--quick] [--preview]
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {
   const {ensureInputs} = await import('./inputs.js');
   const {sizes} = ensureInputs(console.error);
   const quick = process.argv.includes('--quick');
   const pick = sizes.filter((s) => (quick ? ['page', '1 MB'] : ['page', '64 kB', '1 MB']).includes(s.label));
-  const rows: LspFigures[] = [];
-  for (const s of pick) rows.push(await measureLsp(s, s.bytes >= 1_000_000 ? 30 : 100, quick ? 10 : 30));
-  console.log(lspTable(rows) + '\n\n' + serverMemoryTable(rows));
+  if (process.argv.includes('--preview')) {
+    const rows: PreviewFigures[] = [];
+    for (const s of pick) rows.push(await measurePreview(s, s.bytes >= 1_000_000 ? 20 : 50));
+    console.log(previewTable(rows));
+  } else {
+    const rows: LspFigures[] = [];
+    for (const s of pick) rows.push(await measureLsp(s, s.bytes >= 1_000_000 ? 30 : 100, quick ? 10 : 30));
+    console.log(lspTable(rows) + '\n\n' + serverMemoryTable(rows));
+  }
 }

@@ -25,7 +25,9 @@ const common = {
 await Promise.all([
   build({...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.cjs', external: ['vscode']}),
   build({...common, entryPoints: ['server/src/main.ts'], outfile: 'dist/server.cjs'}),
+  // The preview's Markdown parser runs in a worker thread of the server (server/src/preview-renderer.ts).
+  build({...common, entryPoints: ['server/src/render-worker.ts'], outfile: 'dist/render-worker.cjs'}),
   // The preview's webview script runs in the browser: no Node, no import.meta shim.
   build({entryPoints: ['client/preview-src/preview.ts'], outfile: 'dist/preview.js', bundle: true, platform: 'browser', format: 'iife', target: 'es2022', sourcemap: !production, minify: production, logLevel: 'warning'}),
 ]);
-console.log(`bundled dist/extension.cjs, dist/server.cjs, dist/preview.js${production ? ' (production)' : ''}`);
+console.log(`bundled dist/extension.cjs, dist/server.cjs, dist/render-worker.cjs, dist/preview.js${production ? ' (production)' : ''}`);

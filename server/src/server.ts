@@ -23,8 +23,9 @@ import {
 } from 'vscode-languageserver/node';
 import {TextDocument} from 'vscode-languageserver-textdocument';
 import {URI} from 'vscode-uri';
-// The engine module by module, not through core/src/index.js, which also loads the preview
-// renderer (unified, remark, rehype: ~17 MB of the server's memory before any document is open).
+// The engine module by module, not through core/src/index.js, which also loads the preview's
+// Markdown parser (unified, remark, rehype: ~17 MB): that runs in a worker thread (preview-renderer.ts),
+// started when a preview first asks for a page.
 import {applyFixes} from '../../core/src/fix.js';
 import {defaultConfig, type ResolvedConfig} from '../../core/src/config/types.js';
 import {lintText, type LintResult} from '../../core/src/linter.js';
@@ -42,6 +43,8 @@ import {featureCapabilities, registerFeatures} from './features.js';
 import {rulesByIdFor} from '../../core/src/custom/index.js';
 import {BASELINE_GLOB, ServerBaselines} from './baseline.js';
 import {judgementSummaries} from '../../core/src/service/index.js';
+import {renderPage, renderPieces} from '../../core/src/render/page.js';
+import {PreviewRenderer} from './preview-renderer.js';
 import {
   DEFAULT_SETTINGS,
   JUDGEMENTS_REQUEST,
@@ -54,8 +57,6 @@ import {
   type RenderResult,
   type StatusParams,
 } from './protocol.js';
-/** The preview renderer, loaded when a preview first asks for a page. */
-let renderer: Promise<typeof import('../../core/src/render/index.js')> | undefined;
 
 const JudgementsRequest = new RequestType<JudgementsParams, JudgementInfo[] | null, void>(JUDGEMENTS_REQUEST);
 const StatusNotification = new NotificationType<StatusParams>(STATUS_NOTIFICATION);
@@ -121,6 +122,8 @@ export function startServer(connection: Connection): void {
   let trusted = true;
 
   const log = (message: string) => connection.console.log(`[brief] ${message}`);
+  const preview = new PreviewRenderer(log);
+  connection.onShutdown(() => preview.dispose());
   /** Findings recorded in the nearest .brief-baseline.json are not published (as in `brief lint`). */
   const baselines = new ServerBaselines((message) => connection.console.warn(`[brief] ${message}`));
   const warned = new Set<string>();
@@ -590,9 +593,10 @@ export function startServer(connection: Connection): void {
     if (!doc || token.isCancellationRequested) return null;
     const analysis = await analyse(doc);
     if (!analysis || token.isCancellationRequested) return null;
-    const {renderBrief} = await (renderer ??= import('../../core/src/render/index.js'));
-    if (token.isCancellationRequested) return null;
-    const rendered = renderBrief(analysis.result.doc, analysis.visible);
+    // Parsed in a worker thread: the server answers other requests meanwhile.
+    const templates = await preview.templates(renderPieces(analysis.result.doc), () => token.isCancellationRequested);
+    if (!templates) return null;
+    const rendered = renderPage(analysis.result.doc, analysis.visible, {cache: templates});
     return {body: rendered.body, css: rendered.css, version: analysis.version};
   });
 

@@ -49,3 +49,85 @@ test('brief/render returns sanitized HTML for the current version, with judgemen
     await client.stop();
   }
 });
+
+const SLOW_HEAD = `---
+title: Slow
+scale: phia
+---
+
+# Slow
+
+## Summary
+
+The operators are likely to resume the ferry within three months.
+
+## Key Judgement 1
+
+The operators are likely to resume the ferry within three months.
+
+- Crews were hired in June.[^a]
+
+## Annex
+
+`;
+// Nested strong emphasis: remark takes seconds over 1,000 runs (micromark's attention
+// resolution is quadratic), the engine a few milliseconds.
+const SLOW_PIECE = '*a **a '.repeat(1000) + 'b' + ' a** a*'.repeat(1000);
+const SLOW = `${SLOW_HEAD}${SLOW_PIECE}\n\n## Sources\n\nAfter the slow part, **rendered** as usual.\n\n[^a]: Gazette, 2026-01-01. Grade B2.\n`;
+
+function render(client: TestClient, uri: string) {
+  return client.connection.sendRequest<{body: string; version: number} | null>('brief/render', {uri});
+}
+
+test('the server answers other requests while a preview renders (the Markdown is parsed in a worker thread)', async () => {
+  const client = new TestClient({pull: true});
+  try {
+    await client.initialize();
+    // A first preview loads the renderer.
+    const warm = 'file:///tmp/brief-test/warm.brief.md';
+    await client.open(warm, HOSTILE);
+    assert.ok(await render(client, warm));
+    const uri = 'file:///tmp/brief-test/slow.brief.md';
+    await client.open(uri, SLOW);
+    await client.pull(uri);
+    const order: string[] = [];
+    const rendering = render(client, uri).then((r) => (order.push('render'), r));
+    const pulled = client.pull(uri).then((r) => (order.push('pull'), r));
+    const hover = client.connection.sendRequest('textDocument/hover', {textDocument: {uri}, position: {line: 13, character: 20}}).then(() => order.push('hover'));
+    const [r] = await Promise.all([rendering, pulled, hover]);
+    // In the server's own thread, remark would hold both answers back behind the render.
+    assert.deepEqual(order, ['pull', 'hover', 'render']);
+    assert.ok(r);
+    assert.match(r.body, /<strong>rendered<\/strong>/);
+  } finally {
+    await client.stop();
+  }
+});
+
+test('a piece over its time limit is shown as its text with the reason, and the pieces after it still render', async () => {
+  const client = new TestClient({env: {...process.env, BRIEF_PREVIEW_PIECE_LIMIT_MS: '400'}});
+  try {
+    await client.initialize();
+    const uri = 'file:///tmp/brief-test/slow-limit.brief.md';
+    await client.open(uri, SLOW);
+    const r = await render(client, uri);
+    assert.ok(r);
+    const unrendered = /<pre class="brief-raw-html brief-unrendered" data-line="(\d+)"[^>]* title="([^"]+)"><code>([^<]*)<\/code>/.exec(r.body);
+    assert.ok(unrendered, 'the slow piece is shown as preformatted text');
+    assert.equal(unrendered[1], '17', 'at its own line (the Annex section is one piece)');
+    assert.match(unrendered[2], /took too long to render/);
+    assert.ok(unrendered[3].startsWith('## Annex\n\n*a **a *a **a'), 'the text itself, not parsed');
+    // The worker that gave up was replaced: the Sources section and the judgement render as HTML.
+    assert.match(r.body, /After the slow part, <strong>rendered<\/strong> as usual\./);
+    assert.match(r.body, /<p data-line="13"[^>]*>The operators are likely/);
+    assert.ok(client.logMessages().some((m) => /preview: a piece took over 400 ms to render/.test(m)));
+    // Given up on once: the same text is not sent to the renderer again.
+    await client.change(uri, [{range: {start: {line: 13, character: 0}, end: {line: 13, character: 3}}, text: 'Our'}]);
+    const r2 = await render(client, uri);
+    assert.match(r2!.body, /Our operators/);
+    assert.match(r2!.body, /took too long to render/);
+    assert.equal(client.logMessages().filter((m) => /took over/.test(m)).length, 1);
+  } finally {
+    await client.stop();
+  }
+});

@@ -22,43 +22,15 @@ import remarkRehype from 'remark-rehype';
 import rehypeSanitize, {defaultSchema, type Options as Schema} from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
 import type {Element, ElementContent, Root, RootContent, Properties} from 'hast';
-import {esc, slug} from './escape.js';
+import {slug} from './escape.js';
+import {renderUnrendered, TemplateCache, type SectionTemplate, type Slot} from './template.js';
+
+export {chunkCuts, renderUnrendered, type SectionTemplate, type Slot} from './template.js';
 
 /** Elements that carry `data-line` (and can carry findings). */
 const BLOCK_TAGS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'blockquote', 'table', 'tr', 'pre', 'div']);
 /** Children of a list item before which its finding messages go (so they follow the item's own text). */
 const NESTED_BLOCKS = new Set(['ul', 'ol', 'blockquote', 'pre', 'table']);
-
-/** One block element of a section template. */
-export interface Slot {
-  tag: string;
-  /** 0-based line relative to the section's first line. */
-  line: number;
-  /** Source range relative to the section start. */
-  start: number;
-  end: number;
-  /** Class the sanitized element had (e.g. `task-list-item`), '' if none. */
-  className: string;
-  /** True when the element has an id of its own (footnote entries, definitions). */
-  ownId: boolean;
-  /** Index of the nearest enclosing slot, -1 for none. */
-  parent: number;
-  /** Nesting depth among slots. */
-  depth: number;
-  /** True when a finding-message insertion point exists for this slot. */
-  msg: boolean;
-}
-
-/**
- * A section's HTML cut at the slots: `chunks[i]` is followed by mark `marks[i]`
- * (slot index × 2, + 1 for a message point), and the last chunk ends the section.
- * After an "open" mark the chunk continues the element's opening tag (`<tag` removed).
- */
-export interface SectionTemplate {
-  chunks: string[];
-  marks: number[];
-  slots: Slot[];
-}
 
 export const SCHEMA: Schema = (() => {
   const base = defaultSchema.attributes ?? {};
@@ -205,16 +177,6 @@ export function renderSectionSafely(text: string, extraDefinitions = ''): Sectio
   }
 }
 
-/**
- * A section's source as preformatted text. Also what a section nested deeper than the engine
- * reads gets: remark takes time quadratic in the depth of nested lists (~40 s for 1,000
- * levels, in mdast-util-from-markdown), and the preview renders in the server's thread.
- */
-export function renderUnrendered(text: string): SectionTemplate {
-  const slot: Slot = {tag: 'pre', line: 0, start: 0, end: text.length, className: 'brief-raw-html brief-unrendered', ownId: false, parent: -1, depth: 0, msg: true};
-  return {chunks: ['', `><code>${esc(text)}</code>`, '</pre>\n'], marks: [0, 1], slots: [slot]};
-}
-
 function sentinel(k: number, kind: 'o' | 'm'): {type: 'text'; value: string} {
   // NUL cannot come from a brief: micromark replaces it (and `&#0;`) with U+FFFD.
   return {type: 'text', value: `\0${k}${kind}\0`};
@@ -288,114 +250,9 @@ function split(html: string, slots: Slot[]): SectionTemplate {
   return {chunks, marks, slots};
 }
 
-const CHUNK_MIN = 2048;
-const CHUNK_MAX = 16384;
-const LIST_ITEM = /^(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$)/;
-const FENCE = /^ {0,3}(`{3,}|~{3,})/;
-const FOOTNOTE_DEFINITION = /^\[\^[^\]\s]+\]:/;
-const HTML_OPEN: Array<[RegExp, RegExp]> = [
-  [/^ {0,3}<!--/, /-->/],
-  [/^ {0,3}<(?:script|pre|style|textarea)(?:[\s>]|$)/i, /<\/(?:script|pre|style|textarea)>/i],
-  [/^ {0,3}<\?/, /\?>/],
-  [/^ {0,3}<!\[CDATA\[/, /\]\]>/],
-  [/^ {0,3}<![A-Za-z]/, />/],
-];
-
-/**
- * Where a long section can be cut into pieces that parse the same alone as together:
- * offsets of lines that start a top-level block at column 0 after a blank line (not a
- * list item), or a footnote definition, outside code fences and multi-line HTML. Cuts are content
- * defined (a hash of the line, at least CHUNK_MIN apart), so an edit moves at most the
- * cuts next to it and the other pieces stay cache hits. A short section is one piece.
- */
-export function chunkCuts(text: string): number[] {
-  const cuts: number[] = [];
-  if (text.length < 2 * CHUNK_MIN) return cuts;
-  let last = 0;
-  let prevBlank = false;
-  let fence: string | undefined;
-  let htmlEnd: RegExp | undefined;
-  let pos = 0;
-  while (pos < text.length) {
-    let eol = text.indexOf('\n', pos);
-    if (eol < 0) eol = text.length;
-    const line = text.charCodeAt(eol - 1) === 13 ? text.slice(pos, eol - 1) : text.slice(pos, eol);
-    const next = eol + 1;
-    if (fence) {
-      const f = FENCE.exec(line);
-      if (f && f[1][0] === fence[0] && f[1].length >= fence.length && line.trim() === f[1]) fence = undefined;
-      prevBlank = false;
-    } else if (htmlEnd) {
-      if (htmlEnd.test(line)) htmlEnd = undefined;
-      prevBlank = false;
-    } else {
-      const blank = line.trim() === '';
-      // A footnote definition at column 0 starts a block after anything (it interrupts a paragraph).
-      const starts = (prevBlank && /^\S/.test(line) && !LIST_ITEM.test(line)) || FOOTNOTE_DEFINITION.test(line);
-      if (starts && pos - last >= CHUNK_MIN && (pos - last >= CHUNK_MAX || hash(line) % 8 === 0)) {
-        cuts.push(pos);
-        last = pos;
-      }
-      const f = FENCE.exec(line);
-      if (f && !(f[1][0] === '`' && line.slice(f[0].length).includes('`'))) fence = f[1];
-      else {
-        for (const [open, end] of HTML_OPEN) {
-          if (open.test(line)) {
-            if (!end.test(line.slice(line.indexOf('<') + 2))) htmlEnd = end;
-            break;
-          }
-        }
-      }
-      prevBlank = blank;
-    }
-    pos = next;
-  }
-  return cuts;
-}
-
-function hash(line: string): number {
-  let h = 2166136261;
-  for (let i = 0; i < line.length && i < 48; i++) h = Math.imul(h ^ line.charCodeAt(i), 16777619);
-  return h >>> 0;
-}
-
-/** Section templates by section text (and the link definitions it uses from other sections). */
-export class RenderCache {
-  private map = new Map<string, SectionTemplate>();
-  private size = 0;
-  /** Sections rendered from cache. */
-  hits = 0;
-  /** Sections parsed and rendered (cache misses). */
-  misses = 0;
-
-  constructor(readonly maxChars = 32 * 1024 * 1024) {}
-
-  /** `unrendered`: the text as preformatted text, not parsed (a section nested too deep). */
-  get(text: string, definitions = '', unrendered = false): SectionTemplate {
-    const key = unrendered ? `\0raw\0${text}` : definitions ? `${text}\0\0${definitions}` : text;
-    const found = this.map.get(key);
-    if (found) {
-      this.hits++;
-      this.map.delete(key);
-      this.map.set(key, found);
-      return found;
-    }
-    this.misses++;
-    const value = unrendered ? renderUnrendered(text) : renderSectionSafely(text, definitions);
-    this.map.set(key, value);
-    this.size += key.length;
-    if (this.size > this.maxChars) {
-      for (const k of this.map.keys()) {
-        if (this.size <= this.maxChars / 2) break;
-        this.map.delete(k);
-        this.size -= k.length;
-      }
-    }
-    return value;
-  }
-
-  clear(): void {
-    this.map.clear();
-    this.size = 0;
+/** A template cache that parses its misses here, in this thread (`brief render`, the API). */
+export class RenderCache extends TemplateCache {
+  constructor(maxChars?: number) {
+    super(renderSectionSafely, maxChars);
   }
 }
