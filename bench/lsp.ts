@@ -10,7 +10,8 @@
  *   clients), including the server's debounce;
  * - memory: peak RSS (VmHWM) and heap after GC, after open and after the keystrokes;
  * - the preview (`--preview`): the first render, keystrokes pulled while it renders, and a
- *   render after each keystroke.
+ *   render after each keystroke, each naming the last answer as the extension does (only the
+ *   items that changed come with their HTML).
  *   npm run build && node out/bench/lsp.js [--quick] [--preview]     (or: npm run bench -- --only lsp)
  */
 import {readFileSync} from 'node:fs';
@@ -20,6 +21,9 @@ import {BenchClient, middleCursor, typist, type Memory} from './client.js';
 import {ROOT} from './proc.js';
 import {median, p95, ms, mb, table} from './stats.js';
 import type {Input} from './inputs.js';
+import type {RenderResult} from '../server/src/protocol.js';
+
+const kb = (chars: number) => (chars / 1024).toFixed(chars < 10_240 ? 1 : 0);
 
 export interface LspFigures {
   label: string;
@@ -159,6 +163,9 @@ export interface PreviewFigures {
   warmP50: number;
   warmP95: number;
   warm: number;
+  /** Size of the first answer and median size of the answers after a keystroke (JSON characters). */
+  firstBytes: number;
+  warmBytes: number;
   /** Peak RSS of the server process (its worker threads included) after the previews. */
   maxRssKiB: number;
 }
@@ -176,7 +183,15 @@ export async function measurePreview(input: Pick<Input, 'label' | 'file'>, keyst
   await client.open(uri, text);
   await client.pull(uri);
   const type = typist(middleCursor(text));
-  const render = () => client.connection.sendRequest<{body: string; version: number} | null>('brief/render', {uri});
+  // As the extension asks: naming the last answer, so that unchanged items come as ids.
+  let resultId: string | undefined;
+  const answered: number[] = [];
+  const render = async () => {
+    const r = await client.connection.sendRequest<RenderResult | null>('brief/render', {uri, previousResultId: resultId});
+    resultId = r?.resultId;
+    if (r) answered.push(JSON.stringify(r).length);
+    return r;
+  };
   let t = performance.now();
   let done = false;
   const first = render().then((r) => {
@@ -194,6 +209,7 @@ export async function measurePreview(input: Pick<Input, 'label' | 'file'>, keyst
   }
   if (!(await first)) throw new Error(`no preview for ${input.label}`);
   const coldMs = performance.now() - t;
+  const firstBytes = answered[0];
   const warm: number[] = [];
   for (let i = 0; i < keystrokes; i++) {
     await client.change(uri, [type()]);
@@ -212,14 +228,16 @@ export async function measurePreview(input: Pick<Input, 'label' | 'file'>, keyst
     warmP50: median(warm),
     warmP95: p95(warm),
     warm: keystrokes,
+    firstBytes,
+    warmBytes: median(answered.slice(1)),
     maxRssKiB: memory.maxRssKiB,
   };
 }
 
 export function previewTable(rows: PreviewFigures[]): string {
   return table(
-    ['brief', 'first preview: render → answer (ms)', 'keystroke → pull while it renders: p50 (ms)', 'max (ms)', 'pulls during it', 'keystroke, then preview: p50 (ms)', 'p95 (ms)', 'previews after a keystroke', 'server peak RSS with the preview (MB)'],
-    rows.map((r) => [r.label, ms(r.coldMs), ms(r.pullDuringP50), ms(r.pullDuringMax), r.pullsDuring, ms(r.warmP50), ms(r.warmP95), r.warm, mb(r.maxRssKiB)]),
+    ['brief', 'first preview: render → answer (ms)', 'answer (kB)', 'keystroke → pull while it renders: p50 (ms)', 'max (ms)', 'pulls during it', 'keystroke, then preview: p50 (ms)', 'p95 (ms)', 'answer, median (kB)', 'previews after a keystroke', 'server peak RSS with the preview (MB)'],
+    rows.map((r) => [r.label, ms(r.coldMs), kb(r.firstBytes), ms(r.pullDuringP50), ms(r.pullDuringMax), r.pullsDuring, ms(r.warmP50), ms(r.warmP95), kb(r.warmBytes), r.warm, mb(r.maxRssKiB)]),
   );
 }
 

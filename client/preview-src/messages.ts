@@ -3,10 +3,21 @@
  * The extension validates everything the webview sends (parseFromWebview).
  */
 
+/** One item of a keyed list: `html` is absent when the webview shows it already (from an earlier patch, by id). */
+export interface PatchItem {
+  id: string;
+  html?: string;
+}
+
 /** Extension → webview. */
 export type ToWebview =
-  /** New rendered content; the page keeps its scroll position. */
-  | {type: 'update'; body: string; version: number}
+  /**
+   * New rendered content; the page keeps its scroll position. The body is `segments[0]` + the
+   * items of `lists[0]` + `segments[1]` + …; each list's items are the children of the element
+   * with `data-keyed="<name>"`. An item without `html` is the element the webview already
+   * shows under that id; if it has none, it asks for everything (`resync`).
+   */
+  | {type: 'patch'; segments: string[]; lists: Array<{name: string; items: PatchItem[]}>; version: number}
   /** Scroll so that the block for this 0-based source line is at the top. */
   | {type: 'scrollTo'; line: number};
 
@@ -19,7 +30,9 @@ export type FromWebview =
   /** The user clicked (or pressed Enter on) a block: open its source line. */
   | {type: 'openLine'; line: number}
   /** The page shows the content of this document version. */
-  | {type: 'rendered'; version: number};
+  | {type: 'rendered'; version: number}
+  /** A patch named an item the page does not have: send every item's HTML. */
+  | {type: 'resync'};
 
 const MAX_LINE = 10_000_000;
 
@@ -33,7 +46,8 @@ export function parseFromWebview(message: unknown): FromWebview | undefined {
   const m = message as Record<string, unknown>;
   switch (m.type) {
     case 'ready':
-      return {type: 'ready'};
+    case 'resync':
+      return {type: m.type};
     case 'revealLine':
     case 'openLine':
       return isLine(m.line) ? {type: m.type, line: m.line} : undefined;

@@ -1,7 +1,9 @@
 /**
  * The preview panel (extension side). The engine renders the brief (through the
  * server's `brief/render`); the webview script (client/preview-src) swaps the content in
- * without reloading and syncs scrolling both ways. Security: CSP `default-src 'none'`,
+ * without reloading and syncs scrolling both ways. Each request names the last answer, so the
+ * server sends only the items (findings, cards, sections) whose HTML changed; this side keeps
+ * every item's HTML and sends the webview the ones it does not show yet. Security: CSP `default-src 'none'`,
  * the (inlined) script and style allowed by nonce only, no local resources, and every
  * message from the webview validated.
  */
@@ -9,8 +11,8 @@ import * as vscode from 'vscode';
 import {randomBytes} from 'node:crypto';
 import {readFileSync} from 'node:fs';
 import type {LanguageClient} from 'vscode-languageclient/node';
-import {RENDER_REQUEST, type RenderResult} from '../../server/src/protocol.js';
-import {parseFromWebview, type ToWebview} from '../preview-src/messages.js';
+import {RENDER_REQUEST, renderBody, renderItems, type RenderResult} from '../../server/src/protocol.js';
+import {parseFromWebview, type PatchItem, type ToWebview} from '../preview-src/messages.js';
 import {esc} from '../../core/src/render/escape.js';
 
 export class PreviewManager implements vscode.Disposable {
@@ -19,6 +21,13 @@ export class PreviewManager implements vscode.Disposable {
   private timer: NodeJS.Timeout | undefined;
   private css = '';
   private ready = false;
+  /** The last answer from the server, and every item's HTML in it by id (what the next request builds on). */
+  private last: RenderResult | undefined;
+  private known = new Map<string, string>();
+  /** Items the webview shows, by id: a patch sends only the others' HTML. */
+  private shown = new Set<string>();
+  /** The version of the page's own HTML: what a (re)loaded webview shows until a patch comes. */
+  private pageVersion = -1;
   /** Set while the editor scrolls because the preview asked, so that it is not echoed back. */
   private revealing = false;
   private readonly disposables: vscode.Disposable[] = [];
@@ -38,6 +47,7 @@ export class PreviewManager implements vscode.Disposable {
         if (this.panel && editor?.document.languageId === 'brief' && editor.document !== this.document) {
           this.document = editor.document;
           this.css = '';
+          this.forget();
           this.schedule(0);
         }
       }),
@@ -70,6 +80,7 @@ export class PreviewManager implements vscode.Disposable {
     });
     this.ready = false;
     this.css = '';
+    this.forget();
     this.panel.onDidDispose(() => (this.panel = undefined), null, this.disposables);
     this.panel.webview.onDidReceiveMessage((raw) => this.onMessage(raw), null, this.disposables);
     this.schedule(0);
@@ -78,8 +89,12 @@ export class PreviewManager implements vscode.Disposable {
   private onMessage(raw: unknown) {
     const m = parseFromWebview(raw);
     if (!m || !this.document) return;
-    if (m.type === 'ready') {
+    if (m.type === 'ready' || m.type === 'resync') {
+      // A page (re)loaded (a hidden webview is reloaded from its first HTML), or one that lost
+      // track: it has no item, so the last answer goes to it whole.
       this.ready = true;
+      this.shown.clear();
+      if (this.last && (m.type === 'resync' || this.last.version !== this.pageVersion)) this.postPatch(this.last);
     } else if (m.type === 'rendered') {
       this.rendered.fire({uri: this.document.uri.toString(), version: m.version});
     } else if (m.type === 'revealLine' || m.type === 'openLine') {
@@ -96,8 +111,32 @@ export class PreviewManager implements vscode.Disposable {
     }
   }
 
-  private post(message: ToWebview) {
-    if (this.panel && this.ready) void this.panel.webview.postMessage(message);
+  private post(message: ToWebview): boolean {
+    if (!this.panel || !this.ready) return false;
+    void this.panel.webview.postMessage(message);
+    return true;
+  }
+
+  /** Forget the server's last answer (another document, a new page). */
+  private forget() {
+    this.last = undefined;
+    this.known = new Map();
+    this.shown.clear();
+    this.pageVersion = -1;
+  }
+
+  /** Sends `result` to the webview, with the HTML of the items it does not show yet. */
+  private postPatch(result: RenderResult) {
+    const shown = new Set<string>();
+    const lists = result.lists.map(({name, items}) => ({
+      name,
+      items: items.map(({id}): PatchItem => {
+        const item: PatchItem = this.shown.has(id) || shown.has(id) ? {id} : {id, html: this.known.get(id)};
+        shown.add(id);
+        return item;
+      }),
+    }));
+    if (this.post({type: 'patch', segments: result.segments, lists, version: result.version})) this.shown = shown;
   }
 
   private schedule(delay: number) {
@@ -110,22 +149,37 @@ export class PreviewManager implements vscode.Disposable {
     const panel = this.panel;
     const doc = this.document;
     if (!panel || !doc) return;
+    const request = (previousResultId?: string) =>
+      this.client()?.sendRequest<RenderResult | null>(RENDER_REQUEST, {uri: doc.uri.toString(), previousResultId}) ?? Promise.resolve(null);
     let result: RenderResult | null = null;
+    let items: Map<string, string> | undefined;
     try {
-      result = (await this.client()?.sendRequest<RenderResult | null>(RENDER_REQUEST, {uri: doc.uri.toString()})) ?? null;
+      result = await request(this.last?.resultId);
+      items = result ? renderItems(result, this.known) : undefined;
+      if (result && !items) {
+        // The answer built on items this side no longer has: ask for all of them.
+        result = await request();
+        items = result ? renderItems(result, new Map()) : undefined;
+      }
     } catch (error) {
-      result = {body: `<p class="brief-error">The preview could not be rendered: ${esc((error as Error).message)}</p>`, css: '', version: doc.version};
+      const message = `<p class="brief-error">The preview could not be rendered: ${esc((error as Error).message)}</p>`;
+      result = {resultId: '', segments: [message], lists: [], css: '', version: doc.version};
+      items = new Map();
     }
-    if (!result || panel !== this.panel) return;
+    if (!result || !items || panel !== this.panel || doc !== this.document) return;
+    this.last = result;
+    this.known = items;
     panel.title = `Preview ${doc.uri.path.split('/').pop() ?? ''}`;
     if (!this.css || (result.css && result.css !== this.css)) {
       // First render (or new styles): the page itself, then content by message.
-      this.css = result.css;
+      this.css = result.css ?? '';
       this.ready = false;
-      panel.webview.html = this.page(panel.webview, result.css, result.body, result.version);
+      this.shown.clear();
+      this.pageVersion = result.version;
+      panel.webview.html = this.page(panel.webview, this.css, renderBody(result, items), result.version);
       return;
     }
-    this.post({type: 'update', body: result.body, version: result.version});
+    this.postPatch(result);
   }
 
   private page(webview: vscode.Webview, css: string, body: string, version: number): string {

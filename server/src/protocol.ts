@@ -57,15 +57,59 @@ export const STATUS_NOTIFICATION = 'brief/status';
 
 export interface RenderParams {
   uri: string;
+  /**
+   * The `resultId` of the last answer the client holds for this document: the items whose HTML
+   * it holds then come as their id alone.
+   */
+  previousResultId?: string;
+}
+
+/** One item of a keyed list: `html` is absent when the client holds it (under this id, from the answer it named). */
+export interface RenderItem {
+  id: string;
+  html?: string;
 }
 
 export interface RenderResult {
-  /** Sanitized HTML of the brief's body with judgement cards and findings; every block carries data-line. */
-  body: string;
-  /** The renderer's stylesheet. */
-  css: string;
+  /** Name this answer in the next request to get only what changed. */
+  resultId: string;
+  /**
+   * The sanitized HTML of the brief's body (judgement cards, findings; every block carries
+   * data-line) as a frame and keyed lists: segments[0] + the items of lists[0] + segments[1] + …
+   * Each list's items are the children of the frame's element with `data-keyed="<name>"`.
+   */
+  segments: string[];
+  lists: Array<{name: string; items: RenderItem[]}>;
+  /** The renderer's stylesheet; absent when the request named the last answer (it has not changed since). */
+  css?: string;
   /** Document version the HTML was rendered from. */
   version: number;
+}
+
+/**
+ * Every item's HTML, from the answer itself or from `known` (the items of the answer its request
+ * named, by id); undefined when an item is in neither (the client must ask again, naming none).
+ */
+export function renderItems(result: Pick<RenderResult, 'lists'>, known: ReadonlyMap<string, string>): Map<string, string> | undefined {
+  const items = new Map<string, string>();
+  for (const list of result.lists) {
+    for (const item of list.items) {
+      const html = item.html ?? items.get(item.id) ?? known.get(item.id);
+      if (html === undefined) return undefined;
+      items.set(item.id, html);
+    }
+  }
+  return items;
+}
+
+/** The body an answer makes, its items' HTML from `items` (see renderItems). */
+export function renderBody(result: Pick<RenderResult, 'segments' | 'lists'>, items: ReadonlyMap<string, string>): string {
+  let out = result.segments[0];
+  result.lists.forEach((list, i) => {
+    for (const item of list.items) out += items.get(item.id) ?? '';
+    out += result.segments[i + 1];
+  });
+  return out;
 }
 
 /** Request `brief/render` (RenderParams → RenderResult | null): the preview's content, rendered by the engine. */

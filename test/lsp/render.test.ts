@@ -1,6 +1,8 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {TestClient} from './harness.js';
+import {renderBody, renderItems, type RenderResult} from '../../server/src/protocol.js';
+import {defaultConfig, lintText, renderBrief, RenderCache, SectionCache} from '../../core/src/index.js';
 
 const HOSTILE = `---
 title: Hostile
@@ -30,10 +32,10 @@ test('brief/render returns sanitized HTML for the current version, with judgemen
     await client.initialize();
     const uri = 'file:///tmp/brief-test/render.brief.md';
     await client.open(uri, HOSTILE);
-    const r = await client.connection.sendRequest<{body: string; css: string; version: number} | null>('brief/render', {uri});
+    const r = await render(client, uri);
     assert.ok(r);
     assert.equal(r.version, 1);
-    assert.ok(r.css.length > 100);
+    assert.ok(r.css && r.css.length > 100);
     // Raw HTML is shown as escaped text, never as elements or attributes.
     assert.doesNotMatch(r.body, /<(?:script|iframe|img)[\s>]/i);
     assert.doesNotMatch(r.body, /<[a-z][^>]*\son\w+\s*=/i, 'no event-handler attribute on any element');
@@ -41,7 +43,7 @@ test('brief/render returns sanitized HTML for the current version, with judgemen
     assert.match(r.body, /data-line="15"/, 'the key judgement paragraph keeps its source line');
     assert.match(r.body, /brief-yardstick/);
     await client.change(uri, [{range: {start: {line: 15, character: 18}, end: {line: 15, character: 24}}, text: 'highly likely'}]);
-    const r2 = await client.connection.sendRequest<{body: string; version: number} | null>('brief/render', {uri});
+    const r2 = await render(client, uri);
     assert.equal(r2!.version, 2);
     assert.match(r2!.body, /highly likely/);
     assert.equal(await client.connection.sendRequest('brief/render', {uri: 'file:///nope.brief.md'}), null);
@@ -75,8 +77,13 @@ The operators are likely to resume the ferry within three months.
 const SLOW_PIECE = '*a **a '.repeat(1000) + 'b' + ' a** a*'.repeat(1000);
 const SLOW = `${SLOW_HEAD}${SLOW_PIECE}\n\n## Sources\n\nAfter the slow part, **rendered** as usual.\n\n[^a]: Gazette, 2026-01-01. Grade B2.\n`;
 
-function render(client: TestClient, uri: string) {
-  return client.connection.sendRequest<{body: string; version: number} | null>('brief/render', {uri});
+/** A render request (naming no earlier answer, unless `previous`), with the body its answer makes. */
+async function render(client: TestClient, uri: string, previous?: {result: RenderResult; items: Map<string, string>}) {
+  const result = await client.connection.sendRequest<RenderResult | null>('brief/render', {uri, previousResultId: previous?.result.resultId});
+  if (!result) return null;
+  const items = renderItems(result, previous?.items ?? new Map());
+  assert.ok(items, 'every item is in the answer or in the answer it names');
+  return {...result, result, items, body: renderBody(result, items)};
 }
 
 test('the server answers other requests while a preview renders (the Markdown is parsed in a worker thread)', async () => {
@@ -127,6 +134,42 @@ test('a piece over its time limit is shown as its text with the reason, and the 
     assert.match(r2!.body, /Our operators/);
     assert.match(r2!.body, /took too long to render/);
     assert.equal(client.logMessages().filter((m) => /took over/.test(m)).length, 1);
+  } finally {
+    await client.stop();
+  }
+});
+
+test('a render naming the last answer sends only the items that changed, and makes the same page', async () => {
+  const client = new TestClient();
+  try {
+    await client.initialize();
+    const uri = 'file:///tmp/brief-test/delta.brief.md';
+    const sections = Array.from({length: 30}, (_, i) => `## Key Judgement ${i + 2}\n\nThe operators are likely to resume ferry ${i} within three months.\n\n- Crews were hired in June.[^a]\n`).join('\n');
+    let text = `${HOSTILE.replace('[^a]: Gazette', `${sections}\n[^a]: Gazette`)}`;
+    await client.open(uri, text);
+    const first = await render(client, uri);
+    assert.ok(first);
+    const sent = (r: RenderResult) => r.lists.flatMap((l) => l.items).filter((i) => i.html !== undefined).length;
+    const total = (r: RenderResult) => r.lists.flatMap((l) => l.items).length;
+    assert.equal(sent(first.result), total(first.result), 'naming no answer: every item with its HTML');
+    assert.ok(total(first.result) > 60);
+    // One word in one evidence line (no line moves): that section's item alone.
+    const line = text.split('\n').findIndex((l) => l.includes('resume ferry 7 '));
+    await client.change(uri, [{range: {start: {line: line + 2, character: 2}, end: {line: line + 2, character: 7}}, text: 'Sailors'}]);
+    text = text.replace(/(resume ferry 7 [^]*?- )Crews/, '$1Sailors');
+    const second = await render(client, uri, first);
+    assert.ok(second);
+    assert.equal(sent(second.result), 1, 'one item changed');
+    assert.equal(second.result.css, undefined, 'the stylesheet the client holds is not sent again');
+    assert.match(second.result.lists.flatMap((l) => l.items).find((i) => i.html)!.html!, /Sailors were hired/);
+    // The page is the one the engine renders for that text.
+    const lint = lintText(text, {config: defaultConfig(), cache: new SectionCache()});
+    assert.equal(second.body, renderBrief(lint.doc, lint.findings, {cache: new RenderCache()}).body);
+    // Naming an answer that is not the last: everything again.
+    const third = await render(client, uri, first);
+    assert.equal(sent(third!.result), total(third!.result));
+    assert.ok(third!.result.css);
+    assert.equal(third!.body, second.body);
   } finally {
     await client.stop();
   }

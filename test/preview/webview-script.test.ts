@@ -32,22 +32,73 @@ async function page(body: string): Promise<Page> {
 const posted = (p: Page) => p.evaluate(() => (window as unknown as {__posted: Array<{type: string; line?: number}>}).__posted);
 const send = (p: Page, message: unknown) => p.evaluate((m) => window.postMessage(m, '*'), message);
 
-test('an update swaps the content without reloading the page and keeps the scroll position', async () => {
+/** A patch whose one keyed list holds blocks `texts` (item ids `b<i>`; html left out for ids in `shown`). */
+function patchOf(texts: string[], version: number, shown: Set<string> = new Set()) {
+  return {
+    type: 'patch',
+    version,
+    segments: ['<div class="frame" data-keyed="blocks">', '</div><p class="after">after</p>'],
+    lists: [{name: 'blocks', items: texts.map((t, i) => (shown.has(`b${i}:${t}`) ? {id: `b${i}:${t}`} : {id: `b${i}:${t}`, html: `<p data-line="${i * 2}">${t}</p>`}))}],
+  };
+}
+const texts = (n: number) => Array.from({length: n}, (_, i) => `Block ${i}`);
+
+test('a patch swaps the content without reloading the page and keeps the scroll position', async () => {
   const p = await page(blocks(20));
   await p.evaluate(() => {
     (window as unknown as {__marker: number}).__marker = 42;
     window.scrollTo(0, 1000);
   });
-  await send(p, {type: 'update', body: blocks(20).replace('Block 7', 'Block seven'), version: 2});
+  const seven = texts(20);
+  seven[7] = 'Block seven';
+  await send(p, patchOf(seven, 2));
   await p.waitForFunction(() => document.body.textContent!.includes('Block seven'));
   assert.equal(await p.evaluate(() => (window as unknown as {__marker: number}).__marker), 42, 'same page: no reload');
   assert.equal(await p.evaluate(() => window.scrollY), 1000);
+  assert.equal(await p.evaluate(() => document.querySelectorAll('.frame > p[data-line]').length), 20);
   assert.ok((await posted(p)).some((m) => m.type === 'rendered' && (m as {version?: number}).version === 2), 'tells the extension what it shows');
   // A stale version never replaces fresher content.
-  await send(p, {type: 'update', body: '<p>stale</p>', version: 1});
-  await send(p, {type: 'update', body: blocks(20).replace('Block 8', 'Block eight'), version: 3});
+  await send(p, {...patchOf(['stale'], 1)});
+  const eight = [...seven];
+  eight[8] = 'Block eight';
+  await send(p, patchOf(eight, 3));
   await p.waitForFunction(() => document.body.textContent!.includes('Block eight'));
   assert.ok(!(await p.evaluate(() => document.body.textContent!.includes('stale'))));
+  await p.close();
+});
+
+test('an item sent by id alone is the very element already shown; new HTML is parsed, a repeated item copied', async () => {
+  const p = await page('');
+  const first = texts(5);
+  await send(p, patchOf(first, 1));
+  await p.waitForFunction(() => document.querySelectorAll('.frame > p').length === 5);
+  // Mark the elements in place: a kept element keeps its mark, a re-parsed one would lose it.
+  await p.evaluate(() => document.querySelectorAll('.frame > p').forEach((el, i) => ((el as unknown as {__mark: number}).__mark = i)));
+  const shown = new Set(first.map((t, i) => `b${i}:${t}`));
+  const second = [...first];
+  second[2] = 'Block two, edited';
+  await send(p, patchOf(second, 2, shown));
+  await p.waitForFunction(() => document.body.textContent!.includes('two, edited'));
+  const marks = await p.evaluate(() => Array.from(document.querySelectorAll('.frame > p')).map((el) => (el as unknown as {__mark?: number}).__mark ?? null));
+  assert.deepEqual(marks, [0, 1, null, 3, 4]);
+  // The same id twice (the same HTML twice in a page): both shown.
+  await send(p, {type: 'patch', version: 3, segments: ['<div data-keyed="blocks">', '</div>'], lists: [{name: 'blocks', items: [{id: 'b0:Block 0'}, {id: 'b0:Block 0'}]}]});
+  await p.waitForFunction(() => document.querySelectorAll('[data-keyed] > p').length === 2);
+  assert.deepEqual(await p.evaluate(() => Array.from(document.querySelectorAll('[data-keyed] > p')).map((el) => el.textContent)), ['Block 0', 'Block 0']);
+  // A new frame is parsed, and the kept element moved into it (the copy is a new element).
+  assert.deepEqual(await p.evaluate(() => Array.from(document.querySelectorAll('[data-keyed] > p')).map((el) => (el as unknown as {__mark?: number}).__mark ?? null)), [0, null]);
+  assert.equal(await p.evaluate(() => document.querySelector('.after')), null, 'the frame is the new one');
+  await p.close();
+});
+
+test('a patch naming an item the page does not have changes nothing and asks for everything', async () => {
+  const p = await page('');
+  await send(p, patchOf(texts(3), 1));
+  await p.waitForFunction(() => document.querySelectorAll('.frame > p').length === 3);
+  await send(p, {type: 'patch', version: 2, segments: ['<div data-keyed="blocks">', '</div>'], lists: [{name: 'blocks', items: [{id: 'b0:Block 0'}, {id: 'never-sent'}]}]});
+  await p.waitForFunction(() => (window as unknown as {__posted: Array<{type: string}>}).__posted.some((m) => m.type === 'resync'));
+  assert.equal(await p.evaluate(() => document.querySelectorAll('.frame > p').length), 3, 'the page is unchanged');
+  assert.ok(!(await posted(p)).some((m) => m.type === 'rendered' && (m as {version?: number}).version === 2));
   await p.close();
 });
 
@@ -82,7 +133,18 @@ test('double-clicking a block asks to open its source line; links do not', async
 
 test('malformed messages are ignored', async () => {
   const p = await page(blocks(2));
-  for (const m of [null, 'x', {type: 'update'}, {type: 'update', body: 5, version: 9}, {type: 'scrollTo', line: 'x'}, {type: 'nope'}]) await send(p, m);
+  const bad = [
+    null,
+    'x',
+    {type: 'patch'},
+    {type: 'patch', version: 9, segments: ['<p>x</p>'], lists: [{name: 'a', items: []}]},
+    {type: 'patch', version: 9, segments: [5], lists: []},
+    {type: 'patch', version: 9, segments: ['<p data-keyed="a">', '</p>'], lists: [{name: 'a', items: [{id: 1, html: '<b>x</b>'}]}]},
+    {type: 'update', body: '<p>x</p>', version: 9},
+    {type: 'scrollTo', line: 'x'},
+    {type: 'nope'},
+  ];
+  for (const m of bad) await send(p, m);
   await p.waitForTimeout(100);
   assert.ok(await p.evaluate(() => document.body.textContent!.includes('Block 1')));
   await p.close();

@@ -175,14 +175,17 @@ export interface CardContext {
   anchorLine(offset: number): number;
 }
 
-export function judgementCards({doc, findings, anchorLine}: CardContext): string {
+/** The judgement cards: `before` + the cards (`items`, one `li` each) + `after`. */
+export function judgementCards({doc, findings, anchorLine}: CardContext): {before: string; items: string[]; after: string} {
   const summaries = judgementSummaries(doc);
   const title = '<h2 class="brief-panel-title" id="brief-judgements-title">Key judgements</h2>';
   if (!summaries.length) {
-    return `<section class="brief-judgements" aria-labelledby="brief-judgements-title">${title}<p class="brief-empty">No key judgements found. Put each under a "Key Judgement 1" heading, or list them in a "Key Judgements" section.</p></section>`;
+    const before = `<section class="brief-judgements" aria-labelledby="brief-judgements-title">${title}<p class="brief-empty">No key judgements found. Put each under a "Key Judgement 1" heading, or list them in a "Key Judgements" section.</p></section>`;
+    return {before, items: [], after: ''};
   }
   const checks = summaryCrossCheck(doc, summaries, findings);
-  let out = `<section class="brief-judgements" aria-labelledby="brief-judgements-title">${title}<ol class="brief-cards">`;
+  const before = `<section class="brief-judgements" aria-labelledby="brief-judgements-title">${title}<ol class="brief-cards" data-keyed="cards">`;
+  const items: string[] = [];
   // Findings are sorted by start, so each judgement's are a run found by binary search.
   summaries.forEach((s, i) => {
     const own: Finding[] = [];
@@ -192,7 +195,7 @@ export function judgementCards({doc, findings, anchorLine}: CardContext): string
     const classes = ['brief-card'];
     if (own.length) classes.push('brief-card-has-findings', `brief-card-${worst(own)}`);
     const number = s.number ?? i + 1;
-    out += `<li class="${classes.join(' ')}" data-judgement="${i}" data-target-line="${line}">`;
+    let out = `<li class="${classes.join(' ')}" data-judgement="${i}" data-target-line="${line}">`;
     out += `<a class="brief-card-link" href="#L${line}"><span class="brief-card-number">${esc(number)}</span> <span class="brief-card-name">${esc(s.name)}</span></a>`;
     out += s.text ? `<p class="brief-card-statement">${esc(s.text)}</p>` : '<p class="brief-card-statement brief-missing">No statement under this heading.</p>';
     out += yardstick(doc.scale, l);
@@ -220,6 +223,7 @@ export function judgementCards({doc, findings, anchorLine}: CardContext): string
     out += `<li class="brief-card-summary brief-summary-${checks[i]}" data-summary="${checks[i]}">${SUMMARY_TEXT[checks[i]]}</li>`;
     if (own.length) out += `<li class="brief-card-findings" data-severity="${worst(own)}">${own.length} ${own.length === 1 ? 'finding' : 'findings'}</li>`;
     out += '</ul></li>';
+    items.push(out);
   });
-  return out + '</ol></section>';
+  return {before, items, after: '</ol></section>'};
 }

@@ -31,6 +31,9 @@
  *   `svg.brief-yardstick-bar[role=img][aria-label]` of `rect.brief-yardstick-seg[data-term]`
  *   (`.brief-yardstick-active` for the judgement's band, `rect.brief-yardstick-offscale`
  *   for a term of another scale), `li.brief-card-summary[data-summary=agrees|disagrees|absent|no-summary]`.
+ * - Keyed lists (`RenderResult.parts`): `ol[data-keyed=findings]` (the findings list's `li`s),
+ *   `ol.brief-cards[data-keyed=cards]` and `article.brief-body[data-keyed=sections]`; a
+ *   preview replaces only the items whose HTML changed.
  * - Citations `a.brief-cite[href="#user-content-fn-<slug>"]` (`.brief-cite-unresolved`,
  *   no href, when nothing defines the footnote); entries `div.brief-footnote#user-content-fn-<slug>`.
  */
@@ -67,6 +70,8 @@ export interface RenderResult {
   html: string;
   /** The page's body content: one `div.brief-root`. */
   body: string;
+  /** The body in parts, for a client that updates only what changed (`composeBody(parts)` is `body`). */
+  parts: PageParts;
   /** The stylesheet. */
   css: string;
 }
@@ -106,7 +111,7 @@ export function renderPage(doc: BriefDocument, findings: readonly Finding[], opt
   }
 
   const linkDefs = linkDefinitions(doc);
-  let sectionsHtml = '';
+  const sectionItems: string[] = [];
   const last = doc.sections.length - 1;
   doc.sections.forEach((section, si) => {
     const pieces = sectionPieces(doc, section, linkDefs);
@@ -134,7 +139,7 @@ export function renderPage(doc: BriefDocument, findings: readonly Finding[], opt
       // A citation of a footnote nobody defined: no dead link, and say so.
       html = html.replaceAll(`<a href="#user-content-fn-${slug(id)}" class="brief-cite">`, `<a class="brief-cite brief-cite-unresolved" title="${esc(`[^${id}] is not defined`)}">`);
     }
-    sectionsHtml += `<div class="brief-section" data-section="${si}" data-role="${section.role}">${html}</div>\n`;
+    sectionItems.push(`<div class="brief-section" data-section="${si}" data-role="${section.role}">${html}</div>\n`);
   });
   // Findings past the last section (none in practice) and findings with no block: the header.
   while (fi < sorted.length) headerFindings.push(sorted[fi++]);
@@ -163,22 +168,32 @@ export function renderPage(doc: BriefDocument, findings: readonly Finding[], opt
   const title = options.title ?? (typeof fm?.data.title === 'string' ? fm.data.title : undefined) ?? doc.title?.text ?? 'Brief';
   const classification = metaText(fm?.data.classification);
 
-  let body = `<div class="brief-root" data-theme="${theme}">\n`;
-  body += header(doc, headerFindings, classification) + '\n';
-  body += findingsSummary(placed, anchor, (o) => doc.lines.positionAt(o).line) + '\n';
-  body += judgementCards({doc, findings: sorted, anchorLine}) + '\n';
-  body += `<article class="brief-body" aria-label="${esc(title)}">\n${sectionsHtml}</article>\n`;
-  if (classification) body += `<footer class="brief-footer"><p class="brief-classification">${esc(classification)}</p></footer>\n`;
-  body += '</div>';
+  const summary = findingsSummary(placed, anchor, (o) => doc.lines.positionAt(o).line);
+  const cards = judgementCards({doc, findings: sorted, anchorLine});
+  const top = `<div class="brief-root" data-theme="${theme}">\n${header(doc, headerFindings, classification)}\n`;
+  let end = '</article>\n';
+  if (classification) end += `<footer class="brief-footer"><p class="brief-classification">${esc(classification)}</p></footer>\n`;
+  end += '</div>';
+  const parts: PageParts = {
+    segments: [top + summary.before, `${summary.after}\n${cards.before}`, `${cards.after}\n<article class="brief-body" aria-label="${esc(title)}" data-keyed="sections">\n`, end],
+    lists: [
+      {name: 'findings', items: summary.items},
+      {name: 'cards', items: cards.items},
+      {name: 'sections', items: sectionItems},
+    ],
+  };
 
+  let body: string | undefined;
   let html: string | undefined;
-  const page = () => (html ??= standalonePage(body, title, theme, options.cspNonce));
-  // The page is built when asked for: the webview only needs the body and the CSS.
+  // The body and page are built when asked for: the server sends the parts.
   return {
     get html() {
-      return page();
+      return (html ??= standalonePage(this.body, title, theme, options.cspNonce));
     },
-    body,
+    get body() {
+      return (body ??= composeBody(parts));
+    },
+    parts,
     css: CSS,
   };
 }
@@ -224,6 +239,27 @@ function sectionPieces(doc: BriefDocument, section: BriefSection, linkDefs: Brie
     pieces.push({start, end, text, definitions, unrendered});
   }
   return pieces;
+}
+
+/**
+ * The body as a frame and keyed lists: `segments[0] + lists[0].items + segments[1] + … +
+ * segments[n]`. Each list's items are elements of one container, the element of the frame
+ * with `data-keyed="<name>"` (absent when the list is empty): the findings (each `li`), the
+ * judgement cards (each `li.brief-card`) and the sections (each `div.brief-section`), so that
+ * a preview can replace only the items whose HTML changed.
+ */
+export interface PageParts {
+  segments: string[];
+  lists: Array<{name: string; items: string[]}>;
+}
+
+/** The body the parts make. */
+export function composeBody(parts: PageParts): string {
+  let out = parts.segments[0];
+  parts.lists.forEach((list, i) => {
+    out += list.items.join('') + parts.segments[i + 1];
+  });
+  return out;
 }
 
 function standalonePage(body: string, title: string, theme: Theme, nonce: string | undefined): string {
@@ -354,9 +390,10 @@ function header(doc: BriefDocument, list: readonly Finding[], classification: st
   return out + '</header>';
 }
 
-function findingsSummary(placed: readonly Placed[], anchor: (line: number) => string, lineOf: (offset: number) => number): string {
+/** The findings summary: `before` + the list of findings (`items`, one `li` each) + `after`. */
+function findingsSummary(placed: readonly Placed[], anchor: (line: number) => string, lineOf: (offset: number) => number): {before: string; items: string[]; after: string} {
   let out = '<nav class="brief-findings-summary" aria-labelledby="brief-findings-title"><h2 class="brief-panel-title" id="brief-findings-title">Findings</h2>';
-  if (!placed.length) return out + '<p class="brief-findings-none">No findings.</p></nav>';
+  if (!placed.length) return {before: out + '<p class="brief-findings-none">No findings.</p></nav>', items: [], after: ''};
   const first = <K extends string>(key: (f: Finding) => K) => {
     const counts = new Map<K, {n: number; line: number}>();
     for (const p of placed) {
@@ -381,13 +418,14 @@ function findingsSummary(placed: readonly Placed[], anchor: (line: number) => st
     if (!c) continue;
     out += `<li><a class="brief-count" data-category="${cat}" data-count="${c.n}" href="${anchor(c.line)}"><span class="brief-count-n">${c.n}</span> ${cat}</a></li>`;
   }
-  out += `</ul><details class="brief-findings-list"><summary>All ${placed.length} ${placed.length === 1 ? 'finding' : 'findings'}</summary><ol>`;
-  for (const p of placed) {
+  out += `</ul><details class="brief-findings-list"><summary>All ${placed.length} ${placed.length === 1 ? 'finding' : 'findings'}</summary><ol data-keyed="findings">`;
+  const items = placed.map((p) => {
     const f = p.finding;
     const where = `Line ${lineOf(f.start) + 1}`;
-    out +=
+    return (
       `<li><a href="${anchor(p.line)}" data-severity="${esc(f.severity)}" data-rule="${esc(f.ruleId)}">` +
-      `<span class="brief-sev brief-sev-${esc(f.severity)}">${esc(SEVERITY_LABEL[f.severity] ?? f.severity)}</span> ${where}: ${esc(f.message)} <span class="brief-rule">${esc(f.ruleId)}</span></a></li>`;
-  }
-  return out + '</ol></details></nav>';
+      `<span class="brief-sev brief-sev-${esc(f.severity)}">${esc(SEVERITY_LABEL[f.severity] ?? f.severity)}</span> ${where}: ${esc(f.message)} <span class="brief-rule">${esc(f.ruleId)}</span></a></li>`
+    );
+  });
+  return {before: out, items, after: '</ol></details></nav>'};
 }
