@@ -30,10 +30,11 @@ import {comparePeers, peersTable, sameRoundShares, sharesText, PEERS_DIR, BRIEF_
 import {measurePathological, pathologicalTable} from './pathological.js';
 import {measureEngine, engineTable, measureShapes, shapesTable, SHAPE_SIZES, measureFindings, findingsTable, FINDING_COPIES, type EngineFigures} from './engine.js';
 import {measureLsp, lspTable, serverMemoryTable, defaultDebounceMs, measurePreview, previewTable, type LspFigures, type PreviewFigures} from './lsp.js';
+import {measureWebview, webviewTable} from './webview.js';
 import {leakCheck, leakTable, LEAK_TOLERANCE, type LeakFigures} from './leak.js';
 import {measureStartup, startupTables, type StartupFigures} from './startup.js';
 
-const SECTIONS = ['startup', 'cli', 'peers', 'engine', 'lsp', 'leak', 'growth', 'targets'] as const;
+const SECTIONS = ['startup', 'cli', 'peers', 'engine', 'lsp', 'preview', 'leak', 'growth', 'targets'] as const;
 type Section = (typeof SECTIONS)[number];
 
 const {values} = parseArgs({
@@ -47,7 +48,7 @@ const {values} = parseArgs({
   },
 });
 if (values.help) {
-  console.log('Usage: npm run bench -- [--quick] [--only startup,cli,peers,engine,lsp,leak,growth,targets] [--peers markdownlint,remark,textlint] [--runs n] [--leak-edits n]');
+  console.log('Usage: npm run bench -- [--quick] [--only startup,cli,peers,engine,lsp,preview,leak,growth,targets] [--peers markdownlint,remark,textlint] [--runs n] [--leak-edits n]');
   process.exit(0);
 }
 const quick = values.quick === true || process.env.BENCH_QUICK === '1';
@@ -225,22 +226,29 @@ if (want('lsp') || (want('growth') && !only) || (want('targets') && !only)) {
     log(`  lsp ${s.label}`);
   }
   results.lsp = lsp;
-  const previews: PreviewFigures[] = [];
-  if (want('lsp')) {
-    for (const s of bySize(quick ? ['page', '1 MB'] : ['page', '64 kB', '1 MB'])) {
-      previews.push(await measurePreview(s, s.bytes > 300_000 ? 20 : 50));
-      log(`  preview ${s.label}`);
-    }
-    results.preview = previews;
-  }
   print(
     `## Language server over stdio\n\nA real client over stdio (bench/client.ts). Keystroke: one character typed in the middle key judgement's sentence; ` +
       `→ pull: didChange, then textDocument/diagnostic for that version (the analysis the editor waits for), naming the report the client holds as VS Code does, so that it is answered "unchanged" when no diagnostic moved; ` +
       `"full report every time": every other keystroke's pull names no report (the two kinds alternate, so both meet the same JIT and heap); → publish: push client, didChange → publishDiagnostics for that version, ` +
-      `including the server's ${defaultDebounceMs()} ms debounce.\n\n${lspTable(lsp)}\n\nServer memory (peak RSS = VmHWM of the server process; heap after a full GC):\n\n${serverMemoryTable(lsp)}\n` +
-      (previews.length
-        ? `\nThe preview (\`brief/render\`, a fresh server): the first preview of the brief, with a keystroke typed and pulled about every 20 ms while it renders (the Markdown is parsed in a worker thread), then a keystroke and a preview, repeated; peak RSS includes the worker thread.\n\n${previewTable(previews)}\n`
-        : ''),
+      `including the server's ${defaultDebounceMs()} ms debounce.\n\n${lspTable(lsp)}\n\nServer memory (peak RSS = VmHWM of the server process; heap after a full GC):\n\n${serverMemoryTable(lsp)}\n`,
+  );
+}
+
+// --- preview -------------------------------------------------------------------
+if (want('preview')) {
+  log('preview …');
+  const pick = bySize(quick ? ['page', '1 MB'] : ['page', '64 kB', '1 MB']);
+  const previews: PreviewFigures[] = [];
+  for (const s of pick) {
+    previews.push(await measurePreview(s, s.bytes > 300_000 ? 20 : 50));
+    log(`  preview ${s.label}`);
+  }
+  results.preview = previews;
+  const webview = await measureWebview(pick, quick ? 3 : 7);
+  results.webview = webview;
+  print(
+    `## The preview\n\nOver stdio (\`brief/render\`, a fresh server): the first preview of the brief, with a keystroke typed and pulled about every 20 ms while it renders (the Markdown is parsed in a worker thread), then a keystroke and a preview, repeated, each request naming the last answer as the extension does (only the items whose HTML changed come with it); peak RSS includes the worker thread.\n\n${previewTable(previews)}\n\n` +
+      `The webview script in headless Chromium (bench/webview.ts): a preview answer posted to the page until the next frame is laid out.\n\n${webviewTable(webview)}\n`,
   );
 }
 

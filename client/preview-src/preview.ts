@@ -49,10 +49,24 @@ function scrollToLine(line: number) {
 /** The elements of the keyed lists, by the id the extension gave their HTML. */
 let items = new Map<string, Element>();
 
-function element(html: string): Element | undefined {
+/**
+ * HTML (sanitized by the engine's renderer; the page's CSP runs no inline script or handler)
+ * as nodes, parsed in a template, as innerHTML does: nothing in it runs or loads.
+ */
+function fragment(html: string): DocumentFragment {
   const t = document.createElement('template');
-  t.innerHTML = html; // sanitized by the engine's renderer; the page's CSP runs no inline script or handler
-  return t.content.firstElementChild ?? undefined;
+  t.innerHTML = html;
+  return t.content;
+}
+
+/** Each item's element: all parsed at once (one parse is much cheaper than one per item), else one by one. */
+function parseAll(htmls: string[]): Array<Element | undefined> {
+  if (htmls.length > 1) {
+    const all = fragment(htmls.join(''));
+    // Each item is one element; if the parser joined or split any, parse them apart.
+    if (all.children.length === htmls.length) return Array.from(all.children);
+  }
+  return htmls.map((html) => fragment(html).firstElementChild ?? undefined);
 }
 
 /** The frame (everything but the keyed lists' items) the page shows, when it came from a patch. */
@@ -65,10 +79,12 @@ function resolve(m: Patch): Element[][] | undefined {
   const next = new Map<string, Element>();
   const placed = new Set<Element>();
   const lists: Element[][] = [];
+  const parsed = parseAll(m.lists.flatMap((l) => l.items.flatMap((i) => (i.html !== undefined ? [i.html] : []))));
+  let p = 0;
   for (const list of m.lists) {
     const children: Element[] = [];
     for (const item of list.items) {
-      let el = item.html !== undefined ? element(item.html) : (next.get(item.id) ?? items.get(item.id));
+      let el = item.html !== undefined ? parsed[p++] : (next.get(item.id) ?? items.get(item.id));
       if (!el) return undefined;
       // The same HTML twice in one page: a copy.
       if (placed.has(el)) el = el.cloneNode(true) as Element;
@@ -92,6 +108,13 @@ function containerOf(parent: ParentNode, name: string): Element | undefined {
  */
 function reconcile(container: Element, children: Element[]) {
   const keep = new Set(children);
+  let kept = 0;
+  for (const el of container.children) if (keep.has(el)) kept++;
+  // Mostly new: one replacement is cheaper than many moves.
+  if (kept < children.length / 2) {
+    container.replaceChildren(...children);
+    return;
+  }
   for (const el of Array.from(container.children)) if (!keep.has(el)) el.remove();
   children.forEach((el, i) => {
     const at = container.children[i];
@@ -115,9 +138,8 @@ function patch(m: Patch) {
     // The same frame: only the lists' items change, in place.
     lists.forEach((children, i) => containers[i] && reconcile(containers[i], children));
   } else {
-    const frame = document.createElement('template');
-    frame.innerHTML = m.segments.join('');
-    const inFrame = m.lists.map((l) => (l.items.length ? containerOf(frame.content, l.name) : undefined));
+    const frame = fragment(m.segments.join(''));
+    const inFrame = m.lists.map((l) => (l.items.length ? containerOf(frame, l.name) : undefined));
     if (inFrame.some((c, i) => !c && m.lists[i].items.length)) {
       items = before;
       vscode.postMessage({type: 'resync'});
@@ -125,7 +147,7 @@ function patch(m: Patch) {
     }
     lists.forEach((children, i) => inFrame[i]?.replaceChildren(...children));
     // Elements kept from the page move into the new frame: only the new HTML was parsed.
-    root.replaceChildren(frame.content);
+    root.replaceChildren(frame);
     frameShown = m.segments;
   }
   version = m.version;
