@@ -163,6 +163,10 @@ export interface PreviewFigures {
   warmP50: number;
   warmP95: number;
   warm: number;
+  /** A line added in the middle (Enter), then render request → answer: p50, and the answer's median size. */
+  enterP50: number;
+  enterBytes: number;
+  enters: number;
   /** Size of the first answer and median size of the answers after a keystroke (JSON characters). */
   firstBytes: number;
   warmBytes: number;
@@ -217,10 +221,23 @@ export async function measurePreview(input: Pick<Input, 'label' | 'file'>, keyst
     await render();
     warm.push(performance.now() - t);
   }
+  // Enter on the blank line before the middle judgement: every line below moves by one.
+  const cursor = middleCursor(text);
+  const enter: number[] = [];
+  const enterFrom = answered.length;
+  for (let i = 0; i < Math.min(keystrokes, 10); i++) {
+    await client.change(uri, [{range: {start: {line: cursor.line - 1, character: 0}, end: {line: cursor.line - 1, character: 0}}, text: '\n'}]);
+    t = performance.now();
+    await render();
+    enter.push(performance.now() - t);
+  }
   const memory = await client.memory();
   await client.stop();
   return {
     label: input.label,
+    enterP50: median(enter),
+    enterBytes: median(answered.slice(enterFrom)),
+    enters: enter.length,
     coldMs,
     pullDuringP50: median(during),
     pullDuringMax: Math.max(...during),
@@ -236,8 +253,8 @@ export async function measurePreview(input: Pick<Input, 'label' | 'file'>, keyst
 
 export function previewTable(rows: PreviewFigures[]): string {
   return table(
-    ['brief', 'first preview: render → answer (ms)', 'answer (kB)', 'keystroke → pull while it renders: p50 (ms)', 'max (ms)', 'pulls during it', 'keystroke, then preview: p50 (ms)', 'p95 (ms)', 'answer, median (kB)', 'previews after a keystroke', 'server peak RSS with the preview (MB)'],
-    rows.map((r) => [r.label, ms(r.coldMs), kb(r.firstBytes), ms(r.pullDuringP50), ms(r.pullDuringMax), r.pullsDuring, ms(r.warmP50), ms(r.warmP95), kb(r.warmBytes), r.warm, mb(r.maxRssKiB)]),
+    ['brief', 'first preview: render → answer (ms)', 'answer (kB)', 'keystroke → pull while it renders: p50 (ms)', 'max (ms)', 'pulls during it', 'keystroke, then preview: p50 (ms)', 'p95 (ms)', 'answer, median (kB)', 'previews after a keystroke', 'Enter in the middle, then preview: p50 (ms)', 'answer, median (kB)', 'Enters', 'server peak RSS with the preview (MB)'],
+    rows.map((r) => [r.label, ms(r.coldMs), kb(r.firstBytes), ms(r.pullDuringP50), ms(r.pullDuringMax), r.pullsDuring, ms(r.warmP50), ms(r.warmP95), kb(r.warmBytes), r.warm, ms(r.enterP50), kb(r.enterBytes), r.enters, mb(r.maxRssKiB)]),
   );
 }
 

@@ -4,6 +4,8 @@
  * - the first answer (every item parsed into an empty page);
  * - an answer after a keystroke: one section and one judgement card new, the frame and every
  *   other item kept (the common case: the webview swaps those two elements in place);
+ * - an answer after an Enter in the middle: the sections and cards below moved by a line (their
+ *   line numbers changed in place), the findings below new (their text says "Line N");
  * - an answer where every item is new (e.g. a line added near the top moves every line number
  *   below it);
  * - the whole body set as innerHTML, which is what every update cost before session 10.
@@ -24,6 +26,7 @@ export interface WebviewFigures {
   items: number;
   firstMs: number;
   keystrokeMs: number;
+  enterMs: number;
   everyItemMs: number;
   innerHtmlMs: number;
   runs: number;
@@ -92,12 +95,30 @@ export async function measureWebview(inputs: Array<Pick<Input, 'label' | 'file'>
       const middle = Math.floor(lists[2].items.length / 2);
       const card = Math.floor(lists[1].items.length / 2);
       const keystroke: number[] = [];
+      const enter: number[] = [];
       const every: number[] = [];
       const inner: number[] = [];
       for (let r = 0; r < runs; r++) {
         every.push(await timed(patch(true)));
         await timed(stable());
         keystroke.push(await timed(patch(false, (k, i) => (k === 2 && i === middle) || (k === 1 && i === card))));
+        // Enter in the middle: the sections and cards below move by a line, the findings below are new.
+        await timed(stable());
+        version++;
+        enter.push(
+          await timed({
+            type: 'patch',
+            version,
+            segments,
+            lists: lists.map((l, k) => {
+              const half = Math.floor(l.items.length / 2);
+              return {
+                name: l.name,
+                items: l.items.map((html, i) => (i < half ? {id: `${k}.${i}`} : l.name === 'findings' ? {id: `${k}.${i}.${version}`, html} : {id: `${k}.${i}.${version}`, from: `${k}.${i}`, shift: 1})),
+              };
+            }),
+          }),
+        );
         inner.push(await innerHtml());
         // Back to a page the script knows (after innerHTML it holds no element of the page).
         await timed(stable());
@@ -107,6 +128,7 @@ export async function measureWebview(inputs: Array<Pick<Input, 'label' | 'file'>
         items: lists.reduce((n, l) => n + l.items.length, 0),
         firstMs,
         keystrokeMs: median(keystroke),
+        enterMs: median(enter),
         everyItemMs: median(every),
         innerHtmlMs: median(inner),
         runs,
@@ -121,8 +143,8 @@ export async function measureWebview(inputs: Array<Pick<Input, 'label' | 'file'>
 
 export function webviewTable(rows: WebviewFigures[]): string {
   return table(
-    ['brief', 'items (findings, cards, sections)', 'first answer (ms)', 'after a keystroke: one section and one card new, median (ms)', 'every item new, median (ms)', 'whole body as innerHTML (before session 10), median (ms)', 'runs'],
-    rows.map((r) => [r.label, r.items, ms(r.firstMs), ms(r.keystrokeMs), ms(r.everyItemMs), ms(r.innerHtmlMs), r.runs]),
+    ['brief', 'items (findings, cards, sections)', 'first answer (ms)', 'after a keystroke: one section and one card new, median (ms)', 'after an Enter in the middle: the sections and cards below moved, the findings below new, median (ms)', 'every item new, median (ms)', 'whole body as innerHTML (before session 10), median (ms)', 'runs'],
+    rows.map((r) => [r.label, r.items, ms(r.firstMs), ms(r.keystrokeMs), ms(r.enterMs), ms(r.everyItemMs), ms(r.innerHtmlMs), r.runs]),
   );
 }
 

@@ -3,10 +3,16 @@
  * The extension validates everything the webview sends (parseFromWebview).
  */
 
-/** One item of a keyed list: `html` is absent when the webview shows it already (from an earlier patch, by id). */
+/**
+ * One item of a keyed list: new (`html`); the element the webview shows under `from` with every
+ * line number in it moved by `shift` (a line was added or removed above it); or, with neither,
+ * the element it shows under `id`.
+ */
 export interface PatchItem {
   id: string;
   html?: string;
+  from?: string;
+  shift?: number;
 }
 
 /** Extension → webview. */
@@ -14,8 +20,8 @@ export type ToWebview =
   /**
    * New rendered content; the page keeps its scroll position. The body is `segments[0]` + the
    * items of `lists[0]` + `segments[1]` + …; each list's items are the children of the element
-   * with `data-keyed="<name>"`. An item without `html` is the element the webview already
-   * shows under that id; if it has none, it asks for everything (`resync`).
+   * with `data-keyed="<name>"`. An item without `html` is an element the webview already
+   * shows (see PatchItem); if it has none, it asks for everything (`resync`).
    */
   | {type: 'patch'; segments: string[]; lists: Array<{name: string; items: PatchItem[]}>; version: number}
   /** Scroll so that the block for this 0-based source line is at the top. */

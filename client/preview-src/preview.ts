@@ -80,11 +80,20 @@ function resolve(m: Patch): Element[][] | undefined {
   const placed = new Set<Element>();
   const lists: Element[][] = [];
   const parsed = parseAll(m.lists.flatMap((l) => l.items.flatMap((i) => (i.html !== undefined ? [i.html] : []))));
+  // How many items of this patch take each element shown: one moved in place must be no other's.
+  const uses = new Map<string, number>();
+  for (const list of m.lists) for (const item of list.items) if (item.html === undefined) uses.set(item.from ?? item.id, (uses.get(item.from ?? item.id) ?? 0) + 1);
   let p = 0;
   for (const list of m.lists) {
     const children: Element[] = [];
     for (const item of list.items) {
-      let el = item.html !== undefined ? parsed[p++] : (next.get(item.id) ?? items.get(item.id));
+      let el: Element | undefined;
+      if (item.html !== undefined) el = parsed[p++];
+      else if (item.from !== undefined) {
+        el = items.get(item.from);
+        if (el && (placed.has(el) || (uses.get(item.from) ?? 0) > 1)) el = el.cloneNode(true) as Element;
+        if (el) shiftLines(el, item.shift ?? 0);
+      } else el = next.get(item.id) ?? items.get(item.id);
       if (!el) return undefined;
       // The same HTML twice in one page: a copy.
       if (placed.has(el)) el = el.cloneNode(true) as Element;
@@ -96,6 +105,20 @@ function resolve(m: Patch): Element[][] | undefined {
   }
   items = next;
   return lists;
+}
+
+/** Moves every line number in `el` (data-line, data-target-line, id="L…", href="#L…") by `shift`: the server's shiftLines on the element. */
+function shiftLines(el: Element, shift: number) {
+  for (const e of [el, ...el.querySelectorAll('[data-line], [data-target-line], [id^="L"], [href^="#L"]')]) {
+    for (const name of ['data-line', 'data-target-line']) {
+      const v = e.getAttribute(name);
+      if (v !== null && /^\d+$/.test(v)) e.setAttribute(name, String(Number(v) + shift));
+    }
+    const id = /^L(\d+)$/.exec(e.getAttribute('id') ?? '');
+    if (id) e.setAttribute('id', `L${Number(id[1]) + shift}`);
+    const href = /^#L(\d+)$/.exec(e.getAttribute('href') ?? '');
+    if (href) e.setAttribute('href', `#L${Number(href[1]) + shift}`);
+  }
 }
 
 function containerOf(parent: ParentNode, name: string): Element | undefined {
@@ -174,7 +197,15 @@ function isPatch(m: {segments?: unknown; lists?: unknown}): m is Extract<ToWebvi
         l &&
         typeof l.name === 'string' &&
         Array.isArray(l.items) &&
-        l.items.every((i: unknown) => !!i && typeof (i as PatchItem).id === 'string' && ((i as PatchItem).html === undefined || typeof (i as PatchItem).html === 'string')),
+        l.items.every((i: unknown) => {
+          const item = i as PatchItem;
+          return (
+            !!item &&
+            typeof item.id === 'string' &&
+            (item.html === undefined || typeof item.html === 'string') &&
+            (item.from === undefined || (typeof item.from === 'string' && Number.isInteger(item.shift)))
+          );
+        }),
     )
   );
 }

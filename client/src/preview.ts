@@ -130,8 +130,14 @@ export class PreviewManager implements vscode.Disposable {
     const shown = new Set<string>();
     const lists = result.lists.map(({name, items}) => ({
       name,
-      items: items.map(({id}): PatchItem => {
-        const item: PatchItem = this.shown.has(id) || shown.has(id) ? {id} : {id, html: this.known.get(id)};
+      items: items.map(({id, from, shift}): PatchItem => {
+        // Shown already; or shown under `from` with other line numbers (moved in place); or new.
+        const item: PatchItem =
+          this.shown.has(id) || shown.has(id)
+            ? {id}
+            : from !== undefined && shift !== undefined && this.shown.has(from)
+              ? {id, from, shift}
+              : {id, html: this.known.get(id)};
         shown.add(id);
         return item;
       }),

@@ -64,10 +64,40 @@ export interface RenderParams {
   previousResultId?: string;
 }
 
-/** One item of a keyed list: `html` is absent when the client holds it (under this id, from the answer it named). */
+/**
+ * One item of a keyed list. With `html`: new. With `from` and `shift`: the item the client holds
+ * under `from` with every line number in it moved by `shift` (`shiftLines`), as when a line was
+ * added above it. With neither: the item the client holds under `id`.
+ */
 export interface RenderItem {
   id: string;
   html?: string;
+  from?: string;
+  shift?: number;
+}
+
+/**
+ * A start tag. The renderer's text never holds a raw `<` (it is written `&lt;`) and its attribute
+ * values never a raw `"`, so this finds the tags only, whatever the brief says.
+ */
+const TAG = /<[a-zA-Z][^<>"]*(?:"[^"]*"[^<>"]*)*>/g;
+/** In a tag: the attributes that hold a line number (the webview's shiftLines moves the same ones). */
+const LINE_ATTRIBUTE = /( (?:data-line|data-target-line)="| id="L| href="#L)(\d+)"/g;
+
+function mapLines(html: string, map: (line: number) => number): string {
+  return html.replace(TAG, (tag) => (tag.includes('="') ? tag.replace(LINE_ATTRIBUTE, (_, attribute: string, n: string) => `${attribute}${map(Number(n))}"`) : tag));
+}
+
+/** `html` with every line number in its attributes (`data-line`, `data-target-line`, `id="L…"`, `href="#L…"`) moved by `shift`. */
+export function shiftLines(html: string, shift: number): string {
+  return mapLines(html, (line) => line + shift);
+}
+
+/** The first line number in `html`'s attributes and `html` with every one made relative to it; undefined when it has none. */
+export function lineShape(html: string): {base: number; shape: string} | undefined {
+  let base: number | undefined;
+  const shape = mapLines(html, (line) => line - (base ??= line));
+  return base === undefined ? undefined : {base, shape};
 }
 
 export interface RenderResult {
@@ -94,7 +124,8 @@ export function renderItems(result: Pick<RenderResult, 'lists'>, known: Readonly
   const items = new Map<string, string>();
   for (const list of result.lists) {
     for (const item of list.items) {
-      const html = item.html ?? items.get(item.id) ?? known.get(item.id);
+      const from = item.from === undefined ? undefined : (items.get(item.from) ?? known.get(item.from));
+      const html = item.html ?? (from !== undefined && item.shift !== undefined ? shiftLines(from, item.shift) : item.from === undefined ? (items.get(item.id) ?? known.get(item.id)) : undefined);
       if (html === undefined) return undefined;
       items.set(item.id, html);
     }

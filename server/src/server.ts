@@ -45,6 +45,7 @@ import {BASELINE_GLOB, ServerBaselines} from './baseline.js';
 import {judgementSummaries} from '../../core/src/service/index.js';
 import {renderPage, renderPieces} from '../../core/src/render/page.js';
 import {PreviewRenderer} from './preview-renderer.js';
+import {PreviewAnswers} from './preview-answers.js';
 import {
   DEFAULT_SETTINGS,
   JUDGEMENTS_REQUEST,
@@ -53,7 +54,6 @@ import {
   type BriefSettings,
   type JudgementInfo,
   type JudgementsParams,
-  type RenderItem,
   type RenderParams,
   type RenderResult,
   type StatusParams,
@@ -124,10 +124,8 @@ export function startServer(connection: Connection): void {
 
   const log = (message: string) => connection.console.log(`[brief] ${message}`);
   const preview = new PreviewRenderer(log);
-  /** The last preview answer sent for each document: its id and its items' ids by their HTML. */
-  const previews = new Map<string, {resultId: string; ids: Map<string, string>}>();
-  let renderResultIds = 0;
-  let renderItemIds = 0;
+  /** The last preview answer sent for each document. */
+  const answers = new PreviewAnswers();
   connection.onShutdown(() => preview.dispose());
   /** Findings recorded in the nearest .brief-baseline.json are not published (as in `brief lint`). */
   const baselines = new ServerBaselines((message) => connection.console.warn(`[brief] ${message}`));
@@ -416,7 +414,7 @@ export function startServer(connection: Connection): void {
     loadedConfigs.delete(e.document.uri);
     published.delete(e.document.uri);
     reports.delete(e.document.uri);
-    previews.delete(e.document.uri);
+    answers.forget(e.document.uri);
     settingsCache.delete(e.document.uri);
     lastEdit.delete(e.document.uri);
     toldLarge.delete(e.document.uri);
@@ -603,26 +601,9 @@ export function startServer(connection: Connection): void {
     const templates = await preview.templates(renderPieces(analysis.result.doc), () => token.isCancellationRequested);
     if (!templates) return null;
     const {parts, css} = renderPage(analysis.result.doc, analysis.visible, {cache: templates});
-    // Items the client holds (from the answer it names) go as their id alone.
-    const last = previews.get(params.uri);
-    const holds = last && params.previousResultId === last.resultId ? last.ids : undefined;
-    const ids = new Map<string, string>();
-    const lists = parts.lists.map(({name, items}) => ({
-      name,
-      items: items.map((html): RenderItem => {
-        const known = ids.get(html) ?? holds?.get(html);
-        if (known !== undefined) {
-          ids.set(html, known);
-          return {id: known};
-        }
-        const id = String(++renderItemIds);
-        ids.set(html, id);
-        return {id, html};
-      }),
-    }));
-    const resultId = String(++renderResultIds);
-    previews.set(params.uri, {resultId, ids});
-    return {resultId, segments: parts.segments, lists, css: holds ? undefined : css, version: analysis.version};
+    // Items the client holds (from the answer it names) go as their id, or as moved by some lines.
+    const {resultId, lists, incremental} = answers.answer(params.uri, params.previousResultId, parts);
+    return {resultId, segments: parts.segments, lists, css: incremental ? undefined : css, version: analysis.version};
   });
 
   registerFeatures(connection, async (uri) => {

@@ -91,6 +91,34 @@ test('an item sent by id alone is the very element already shown; new HTML is pa
   await p.close();
 });
 
+test('an item moved by some lines is the element shown, its line numbers moved in place', async () => {
+  const p = await page('');
+  const html = (i: number, line: number) => `<div class="s" data-line="${line}" id="L${line}"><p data-line="${line + 2}">Section ${i} says data-line="1" <a href="#L${line + 2}">here</a> <a href="#fn">note</a></p></div>`;
+  await send(p, {type: 'patch', version: 1, segments: ['<div data-keyed="s">', '</div>'], lists: [{name: 's', items: [0, 1, 2].map((i) => ({id: `a${i}`, html: html(i, i * 10)}))}]});
+  await p.waitForFunction(() => document.querySelectorAll('.s').length === 3);
+  await p.evaluate(() => document.querySelectorAll('.s').forEach((el, i) => ((el as unknown as {__mark: number}).__mark = i)));
+  // A line added in section 0: it is new, sections 1 and 2 move by one; section 2 is also shown a second time, kept.
+  const items = [{id: 'b0', html: html(0, 0).replace('Section 0', 'Section 0, longer')}, {id: 'b1', from: 'a1', shift: 1}, {id: 'b2', from: 'a2', shift: 1}, {id: 'a2'}];
+  await send(p, {type: 'patch', version: 2, segments: ['<div data-keyed="s">', '</div>'], lists: [{name: 's', items}]});
+  await p.waitForFunction(() => document.body.textContent!.includes('longer'));
+  const shown = await p.evaluate(() =>
+    Array.from(document.querySelectorAll('.s')).map((el) => ({
+      mark: (el as unknown as {__mark?: number}).__mark ?? null,
+      html: el.outerHTML,
+    })),
+  );
+  assert.deepEqual(
+    shown.map((s) => s.html),
+    [html(0, 0).replace('Section 0', 'Section 0, longer'), html(1, 11), html(2, 21), html(2, 20)],
+  );
+  // Section 1 is the same element; section 2, used twice, was copied before moving, so the kept one is untouched.
+  assert.deepEqual(
+    shown.map((s) => s.mark),
+    [null, 1, null, 2],
+  );
+  await p.close();
+});
+
 test('a patch naming an item the page does not have changes nothing and asks for everything', async () => {
   const p = await page('');
   await send(p, patchOf(texts(3), 1));
@@ -140,6 +168,7 @@ test('malformed messages are ignored', async () => {
     {type: 'patch', version: 9, segments: ['<p>x</p>'], lists: [{name: 'a', items: []}]},
     {type: 'patch', version: 9, segments: [5], lists: []},
     {type: 'patch', version: 9, segments: ['<p data-keyed="a">', '</p>'], lists: [{name: 'a', items: [{id: 1, html: '<b>x</b>'}]}]},
+    {type: 'patch', version: 9, segments: ['<p data-keyed="a">', '</p>'], lists: [{name: 'a', items: [{id: 'x', from: 'y', shift: 'one'}]}]},
     {type: 'update', body: '<p>x</p>', version: 9},
     {type: 'scrollTo', line: 'x'},
     {type: 'nope'},
