@@ -172,6 +172,9 @@ export interface PreviewFigures {
   warmBytes: number;
   /** Peak RSS of the server process (its worker threads included) after the previews. */
   maxRssKiB: number;
+  /** The server's heap after a full GC, after open and after the previews (what stays). */
+  heapOpen: number;
+  heapAfter: number;
 }
 
 /**
@@ -186,6 +189,7 @@ export async function measurePreview(input: Pick<Input, 'label' | 'file'>, keyst
   await client.initialize();
   await client.open(uri, text);
   await client.pull(uri);
+  const opened = await client.memory();
   const type = typist(middleCursor(text));
   // As the extension asks: naming the last answer, so that unchanged items come as ids.
   let resultId: string | undefined;
@@ -248,13 +252,15 @@ export async function measurePreview(input: Pick<Input, 'label' | 'file'>, keyst
     firstBytes,
     warmBytes: median(answered.slice(1)),
     maxRssKiB: memory.maxRssKiB,
+    heapOpen: opened.heapUsed,
+    heapAfter: memory.heapUsed,
   };
 }
 
 export function previewTable(rows: PreviewFigures[]): string {
   return table(
-    ['brief', 'first preview: render → answer (ms)', 'answer (kB)', 'keystroke → pull while it renders: p50 (ms)', 'max (ms)', 'pulls during it', 'keystroke, then preview: p50 (ms)', 'p95 (ms)', 'answer, median (kB)', 'previews after a keystroke', 'Enter in the middle, then preview: p50 (ms)', 'answer, median (kB)', 'Enters', 'server peak RSS with the preview (MB)'],
-    rows.map((r) => [r.label, ms(r.coldMs), kb(r.firstBytes), ms(r.pullDuringP50), ms(r.pullDuringMax), r.pullsDuring, ms(r.warmP50), ms(r.warmP95), kb(r.warmBytes), r.warm, ms(r.enterP50), kb(r.enterBytes), r.enters, mb(r.maxRssKiB)]),
+    ['brief', 'first preview: render → answer (ms)', 'answer (kB)', 'keystroke → pull while it renders: p50 (ms)', 'max (ms)', 'pulls during it', 'keystroke, then preview: p50 (ms)', 'p95 (ms)', 'answer, median (kB)', 'previews after a keystroke', 'Enter in the middle, then preview: p50 (ms)', 'answer, median (kB)', 'Enters', 'server peak RSS with the preview (MB)', 'server heap after GC: opened → after the previews (MB)'],
+    rows.map((r) => [r.label, ms(r.coldMs), kb(r.firstBytes), ms(r.pullDuringP50), ms(r.pullDuringMax), r.pullsDuring, ms(r.warmP50), ms(r.warmP95), kb(r.warmBytes), r.warm, ms(r.enterP50), kb(r.enterBytes), r.enters, mb(r.maxRssKiB), `${mb(r.heapOpen / 1024)} → ${mb(r.heapAfter / 1024)}`]),
   );
 }
 

@@ -6,6 +6,7 @@
  * `markdown.ts` is the parser side.
  */
 import {esc} from './escape.js';
+import {ownCopy} from '../text/utf16.js';
 
 /** One block element of a section template. */
 export interface Slot {
@@ -149,7 +150,8 @@ export function pieceKey(text: string, definitions: string, unrendered: boolean)
  * once the keys pass `maxChars`. A miss is rendered by `render`.
  */
 export class TemplateCache implements TemplateSource {
-  private map = new Map<string, SectionTemplate>();
+  /** Entries carry their own key: a lookup key is often a slice of the whole document, which must not become the key. */
+  private map = new Map<string, {key: string; template: SectionTemplate}>();
   private size = 0;
   /** Pieces served from the cache. */
   hits = 0;
@@ -177,18 +179,21 @@ export class TemplateCache implements TemplateSource {
   /** The template under `key` (marked as just used), or undefined. Counts nothing. */
   peek(key: string): SectionTemplate | undefined {
     const found = this.map.get(key);
-    if (found) {
-      this.map.delete(key);
-      this.map.set(key, found);
-    }
-    return found;
+    if (!found) return undefined;
+    // Refresh recency under the stored key.
+    this.map.delete(found.key);
+    this.map.set(found.key, found);
+    return found.template;
   }
 
   put(key: string, value: SectionTemplate): void {
     const old = this.map.get(key);
-    if (old) this.map.delete(key);
+    if (old) this.map.delete(old.key);
     else this.size += key.length;
-    this.map.set(key, value);
+    // A copy of the key: a slice of a document's text would keep that whole text (each
+    // version of a brief typed in) alive as long as the entry.
+    const own = old?.key ?? ownCopy(key);
+    this.map.set(own, {key: own, template: value});
     if (this.size > this.maxChars) {
       for (const k of this.map.keys()) {
         if (this.size <= this.maxChars / 2) break;
