@@ -18,16 +18,28 @@ interface Shaped {
   id: string;
   /** The item's first line number. */
   base: number;
-  /** Its HTML with every line number relative to `base`. */
+  /** A hash of its HTML with every line number relative to `base` (a move is checked by making it). */
   shape: string;
   html: string;
+}
+
+/** A 64-bit FNV-1a hash of `text` (two 32-bit halves) with its length: a key far smaller than the text. */
+function hashOf(text: string): string {
+  let a = 0x811c9dc5;
+  let b = 0x01000193;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    a = Math.imul(a ^ c, 16777619);
+    b = Math.imul(b ^ c, 2246822519);
+  }
+  return `${text.length}:${a >>> 0}:${b >>> 0}`;
 }
 
 interface Answer {
   resultId: string;
   /** Item ids by HTML. */
   ids: Map<string, string>;
-  /** The items of MIN_MOVED or more that hold line numbers, by id and by shape. */
+  /** The items of MIN_MOVED or more that hold line numbers, by id and by shape hash. */
   shaped: Map<string, Shaped>;
   byShape: Map<string, Shaped>;
 }
@@ -52,16 +64,18 @@ export class PreviewAnswers {
         const known = next.ids.get(html) ?? holds?.ids.get(html);
         if (known !== undefined) {
           next.ids.set(html, known);
+          // Under this answer's string (equal to the held one), so that only one copy is kept.
           const s = holds?.shaped.get(known);
-          if (s) keep(s);
+          if (s && !next.shaped.has(known)) keep(s.html === html ? s : {...s, html});
           return {id: known};
         }
         const id = String(++this.items);
         next.ids.set(html, id);
         const line = html.length >= MIN_MOVED ? lineShape(html) : undefined;
         if (!line) return {id, html};
-        keep({id, base: line.base, shape: line.shape, html});
-        const from = holds?.byShape.get(line.shape);
+        const shape = hashOf(line.shape);
+        keep({id, base: line.base, shape, html});
+        const from = holds?.byShape.get(shape);
         // Made the way the client will make it: only numbers in attributes may have moved (a
         // brief's own text that looks like one makes the two differ, and the item goes whole).
         if (from && from.base !== line.base && shiftLines(from.html, line.base - from.base) === html) return {id, from: from.id, shift: line.base - from.base};
