@@ -50,6 +50,7 @@ export class PreviewRenderer {
   constructor(
     private readonly log: (message: string) => void,
     private readonly limitMs: (chars: number) => number = pieceLimitMs,
+    private readonly workerFile: URL = WORKER_FILE,
   ) {}
 
   /**
@@ -168,7 +169,14 @@ export class PreviewRenderer {
     if (this.worker && this.ready) return (await this.ready) ? this.worker : undefined;
     // A heap limit, so that no Markdown can take the server down with it; and a young generation of
     // 16 MB (V8's default is larger): parsing the 1 MB brief peaks ~22 MB lower, in the same time.
-    const worker = new Worker(WORKER_FILE, {resourceLimits: {maxOldGenerationSizeMb: 512, maxYoungGenerationSizeMb: 16}});
+    let worker: Worker;
+    try {
+      worker = new Worker(this.workerFile, {resourceLimits: {maxOldGenerationSizeMb: 512, maxYoungGenerationSizeMb: 16}});
+    } catch (error) {
+      this.log(`preview renderer: ${(error as Error).stack ?? error}; the preview shows the brief as text`);
+      this.broken = true;
+      return undefined;
+    }
     // The server exits on the client's word, not when its worker is idle.
     worker.unref();
     this.started++;

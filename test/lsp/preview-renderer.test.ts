@@ -8,7 +8,7 @@ import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {renderSection, renderUnrendered} from '../../core/src/render/markdown.js';
 import type {Piece} from '../../core/src/render/template.js';
-import {NOT_RENDERED, PreviewRenderer, TOO_SLOW, pieceLimitMs} from '../../server/src/preview-renderer.js';
+import {NOT_RENDERED, NO_RENDERER, PreviewRenderer, TOO_SLOW, pieceLimitMs} from '../../server/src/preview-renderer.js';
 
 const piece = (text: string, definitions = ''): Piece => ({text, definitions, unrendered: false});
 const SLOW = '*a **a '.repeat(1500) + 'b' + ' a** a*'.repeat(1500);
@@ -98,4 +98,20 @@ test('the time limit grows with the piece, and BRIEF_PREVIEW_PIECE_LIMIT_MS fixe
   assert.equal(pieceLimitMs(1024 * 1024, {}), 1000 + 4096);
   assert.equal(pieceLimitMs(1024 * 1024, {BRIEF_PREVIEW_PIECE_LIMIT_MS: '250'}), 250);
   assert.equal(pieceLimitMs(0, {BRIEF_PREVIEW_PIECE_LIMIT_MS: 'soon'}), 1000, 'an unreadable value is ignored');
+});
+
+test('a worker that cannot start: every piece is shown as its text, said once, and no other worker is tried', async () => {
+  const logs: string[] = [];
+  const renderer = new PreviewRenderer((m) => logs.push(m), pieceLimitMs, new URL('./no-such-render-worker.js', import.meta.url));
+  try {
+    const source = await renderer.templates(PIECES);
+    assert.ok(source);
+    for (const p of PIECES) assert.deepEqual(source.get(p.text, p.definitions, false), renderUnrendered(p.text, NO_RENDERER));
+    const again = await renderer.templates([piece('## Another\n\nText.\n')]);
+    assert.deepEqual(again!.get('## Another\n\nText.\n', '', false), renderUnrendered('## Another\n\nText.\n', NO_RENDERER));
+    assert.equal(renderer.started, 1);
+    assert.equal(logs.filter((m) => /did not start/.test(m)).length, 1);
+  } finally {
+    renderer.dispose();
+  }
 });
