@@ -10,6 +10,7 @@
  */
 import {lineShape, shiftLines, type RenderItem, type RenderResult} from './protocol.js';
 import type {PageParts} from '../../core/src/render/page.js';
+import {hash64} from '../../core/src/baseline.js';
 
 /** Items shorter than this go whole rather than as moved (a finding's line, a short card). */
 const MIN_MOVED = 1024;
@@ -21,18 +22,6 @@ interface Shaped {
   /** A hash of its HTML with every line number relative to `base` (a move is checked by making it). */
   shape: string;
   html: string;
-}
-
-/** A 64-bit FNV-1a hash of `text` (two 32-bit halves) with its length: a key far smaller than the text. */
-function hashOf(text: string): string {
-  let a = 0x811c9dc5;
-  let b = 0x01000193;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    a = Math.imul(a ^ c, 16777619);
-    b = Math.imul(b ^ c, 2246822519);
-  }
-  return `${text.length}:${a >>> 0}:${b >>> 0}`;
 }
 
 interface Answer {
@@ -73,7 +62,8 @@ export class PreviewAnswers {
         next.ids.set(html, id);
         const line = html.length >= MIN_MOVED ? lineShape(html) : undefined;
         if (!line) return {id, html};
-        const shape = hashOf(line.shape);
+        // The baseline's 64-bit hash (with the length): a key far smaller than the shape.
+        const shape = `${line.shape.length}:${hash64(line.shape)}`;
         keep({id, base: line.base, shape, html});
         const from = holds?.byShape.get(shape);
         // Made the way the client will make it: only numbers in attributes may have moved (a
