@@ -12,7 +12,8 @@ import {randomBytes} from 'node:crypto';
 import {readFileSync} from 'node:fs';
 import type {LanguageClient} from 'vscode-languageclient/node';
 import {RENDER_REQUEST, renderBody, renderItems, type RenderResult} from '../../server/src/protocol.js';
-import {parseFromWebview, type PatchItem, type ToWebview} from '../preview-src/messages.js';
+import {parseFromWebview, type ToWebview} from '../preview-src/messages.js';
+import {webviewPatch} from './patch.js';
 import {esc} from '../../core/src/render/escape.js';
 
 export class PreviewManager implements vscode.Disposable {
@@ -127,22 +128,8 @@ export class PreviewManager implements vscode.Disposable {
 
   /** Sends `result` to the webview, with the HTML of the items it does not show yet. */
   private postPatch(result: RenderResult) {
-    const shown = new Set<string>();
-    const lists = result.lists.map(({name, items}) => ({
-      name,
-      items: items.map(({id, from, shift}): PatchItem => {
-        // Shown already; or shown under `from` with other line numbers (moved in place); or new.
-        const item: PatchItem =
-          this.shown.has(id) || shown.has(id)
-            ? {id}
-            : from !== undefined && shift !== undefined && this.shown.has(from)
-              ? {id, from, shift}
-              : {id, html: this.known.get(id)};
-        shown.add(id);
-        return item;
-      }),
-    }));
-    if (this.post({type: 'patch', segments: result.segments, lists, version: result.version})) this.shown = shown;
+    const {patch, shown} = webviewPatch(result, this.known, this.shown);
+    if (this.post(patch)) this.shown = shown;
   }
 
   private schedule(delay: number) {
