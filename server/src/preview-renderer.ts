@@ -8,7 +8,8 @@
  * Each piece has a time limit (1 s plus 4 ms per kB, or BRIEF_PREVIEW_PIECE_LIMIT_MS for
  * every piece). A piece over it is shown as its text with a tooltip saying why, and the
  * worker is replaced; so is a worker that dies (it runs with a heap limit). Jobs run one at
- * a time: a job asks the worker only for what the jobs before it did not cache.
+ * a time: a job asks the worker only for what the jobs before it did not cache. After two
+ * minutes without a job the worker is stopped (the next preview starts one: ~250 ms).
  */
 import {Worker} from 'node:worker_threads';
 import {pieceKey, renderUnrendered, TemplateCache, type Piece, type SectionTemplate, type TemplateSource} from '../../core/src/render/template.js';
@@ -27,6 +28,7 @@ export const NO_RENDERER = 'The preview renderer could not start, so the preview
 // Bundled, the server is dist/server.cjs and the worker dist/render-worker.cjs; built, both are .js in out/.
 const WORKER_FILE = new URL(import.meta.url.endsWith('.cjs') ? './render-worker.cjs' : './render-worker.js', import.meta.url);
 const START_LIMIT_MS = 30_000;
+const IDLE_MS = 120_000;
 
 /** How long a piece of `chars` characters may take to parse. */
 export function pieceLimitMs(chars: number, env: NodeJS.ProcessEnv = process.env): number {
@@ -47,24 +49,50 @@ export class PreviewRenderer {
   private broken = false;
   private queue: Promise<unknown> = Promise.resolve();
 
+  private readonly limitMs: (chars: number) => number;
+  private readonly workerFile: URL;
+  private readonly idleMs: number;
+  private idle: NodeJS.Timeout | undefined;
+
   constructor(
     private readonly log: (message: string) => void,
-    private readonly limitMs: (chars: number) => number = pieceLimitMs,
-    private readonly workerFile: URL = WORKER_FILE,
-  ) {}
+    options: {
+      /** Time limit for a piece of so many characters (default pieceLimitMs). */
+      limitMs?: (chars: number) => number;
+      /** The worker's script (default: the one beside this module). */
+      workerFile?: URL;
+      /** Stop the worker after this long without a job, giving back its memory (default 2 minutes). */
+      idleMs?: number;
+    } = {},
+  ) {
+    this.limitMs = options.limitMs ?? pieceLimitMs;
+    this.workerFile = options.workerFile ?? WORKER_FILE;
+    this.idleMs = options.idleMs ?? IDLE_MS;
+  }
 
   /**
    * A template for every piece of `pieces`, parsing in the worker those not cached; undefined
    * when `cancelled()` before the job's turn came.
    */
   templates(pieces: readonly Piece[], cancelled: () => boolean = () => false): Promise<TemplateSource | undefined> {
+    clearTimeout(this.idle);
     const job = this.queue.then(() => (cancelled() ? undefined : this.run(pieces)));
-    this.queue = job.catch(() => undefined);
+    const settled = job.catch(() => undefined);
+    this.queue = settled;
+    // Once no job follows this one for idleMs, the worker (~26 MB idle, more after a large brief) goes.
+    void settled.then(() => {
+      if (this.queue !== settled || !this.worker) return;
+      this.idle = setTimeout(() => {
+        if (this.queue === settled && this.worker) this.stop(this.worker);
+      }, this.idleMs);
+      this.idle.unref();
+    });
     return job;
   }
 
   /** Stops the worker (the server is shutting down). */
   dispose(): void {
+    clearTimeout(this.idle);
     this.broken = true;
     void this.worker?.terminate();
     this.worker = undefined;

@@ -40,7 +40,7 @@ test('templates from the worker are those parsed in this thread, and a cached pi
 
 test('a piece over its time limit is given up on, the worker is replaced and the next pieces are parsed', async () => {
   const logs: string[] = [];
-  const renderer = new PreviewRenderer((m) => logs.push(m), (chars) => (chars > 10_000 ? 150 : 20_000));
+  const renderer = new PreviewRenderer((m) => logs.push(m), {limitMs: (chars) => (chars > 10_000 ? 150 : 20_000)});
   try {
     const source = await renderer.templates([PIECES[0], piece(SLOW), PIECES[2]]);
     assert.ok(source);
@@ -57,7 +57,7 @@ test('a piece over its time limit is given up on, the worker is replaced and the
 });
 
 test('a piece the worker dies on is shown as its text, and a new worker parses the rest', async () => {
-  const renderer = new PreviewRenderer(() => {}, () => 60_000);
+  const renderer = new PreviewRenderer(() => {}, {limitMs: () => 60_000});
   try {
     assert.ok(await renderer.templates([PIECES[0]]), 'the worker is up');
     const job = renderer.templates([piece(SLOW), PIECES[1]]);
@@ -102,7 +102,7 @@ test('the time limit grows with the piece, and BRIEF_PREVIEW_PIECE_LIMIT_MS fixe
 
 test('a worker that cannot start: every piece is shown as its text, said once, and no other worker is tried', async () => {
   const logs: string[] = [];
-  const renderer = new PreviewRenderer((m) => logs.push(m), pieceLimitMs, new URL('./no-such-render-worker.js', import.meta.url));
+  const renderer = new PreviewRenderer((m) => logs.push(m), {workerFile: new URL('./no-such-render-worker.js', import.meta.url)});
   try {
     const source = await renderer.templates(PIECES);
     assert.ok(source);
@@ -111,6 +111,26 @@ test('a worker that cannot start: every piece is shown as its text, said once, a
     assert.deepEqual(again!.get('## Another\n\nText.\n', '', false), renderUnrendered('## Another\n\nText.\n', NO_RENDERER));
     assert.equal(renderer.started, 1);
     assert.equal(logs.filter((m) => /did not start/.test(m)).length, 1);
+  } finally {
+    renderer.dispose();
+  }
+});
+
+test('an idle worker is stopped, and the next job starts another', async () => {
+  const renderer = new PreviewRenderer(() => {}, {idleMs: 300});
+  const worker = () => (renderer as unknown as {worker?: object}).worker;
+  try {
+    // Jobs one after another share the worker.
+    assert.ok(await renderer.templates([PIECES[0]]));
+    assert.ok(await renderer.templates([PIECES[1]]));
+    assert.ok(worker(), 'running after a job');
+    assert.equal(renderer.started, 1);
+    const until = Date.now() + 10_000;
+    while (worker() && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 50));
+    assert.equal(worker(), undefined, 'stopped once idle');
+    const source = await renderer.templates([PIECES[2]]);
+    assert.deepEqual(source!.get(PIECES[2].text, '', false), renderSection(PIECES[2].text));
+    assert.equal(renderer.started, 2);
   } finally {
     renderer.dispose();
   }
