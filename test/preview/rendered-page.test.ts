@@ -131,3 +131,23 @@ test('screenshots of the example brief, light and dark (artifacts/preview-*.png)
   await light.page.close();
   await dark.page.close();
 });
+
+test('a part the preview could not render says why, visibly, above its text', async () => {
+  const {renderPage, RenderCache, PREVIEW_CSS} = await import('../../core/src/render/index.js');
+  const {renderUnrendered} = await import('../../core/src/render/template.js');
+  const {TOO_SLOW} = await import('../../server/src/preview-renderer.js');
+  const text = HOSTILE.replace('## Key Judgement 1', '## Annex\n\nSLOW *part* here.\n\n## Key Judgement 1');
+  const r = lintText(text);
+  const cache = new RenderCache();
+  // As the server's renderer gives a piece it gave up on.
+  const body = renderPage(r.doc, r.findings, {cache: {get: (t, d, u) => (t.includes('SLOW') ? renderUnrendered(t, TOO_SLOW) : cache.get(t, d, u))}}).body;
+  const page = await browser.newPage({viewport: {width: 900, height: 1200}});
+  await page.setContent(webviewPage(body, PREVIEW_CSS, script));
+  const shown = await page.evaluate(() => {
+    const pre = document.querySelector('pre.brief-unrendered')!;
+    return {before: getComputedStyle(pre, '::before').content, text: pre.textContent};
+  });
+  assert.equal(shown.before, JSON.stringify(TOO_SLOW));
+  assert.match(shown.text!, /SLOW \*part\* here\./, 'the text itself, not rendered');
+  await page.close();
+});

@@ -107,6 +107,7 @@ body.brief-page { margin: 0; background: var(--vscode-editor-background, var(--b
 .brief-root pre { background: var(--brief-code-bg); padding: .8em 1em; overflow-x: auto; border-radius: 6px; line-height: 1.45; }
 .brief-root pre code { background: none; padding: 0; }
 .brief-root .brief-raw-html { color: var(--brief-muted); }
+.brief-root pre.brief-unrendered[title]::before { content: attr(title); display: block; margin-bottom: 0.5em; font-family: inherit; font-style: italic; white-space: normal; }
 .brief-root table { border-collapse: collapse; display: block; overflow-x: auto; max-width: 100%; }
 .brief-root th, .brief-root td { border: 1px solid var(--brief-border); padding: .35em .75em; position: relative; }
 .brief-root th { background: var(--brief-panel); }
