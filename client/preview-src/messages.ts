@@ -15,6 +15,13 @@ export interface PatchItem {
   shift?: number;
 }
 
+/** What a patch did to the page's items: parsed from HTML, moved by some lines, or kept as they were. */
+export interface PatchCounts {
+  parsed: number;
+  moved: number;
+  kept: number;
+}
+
 /** Extension → webview. */
 export type ToWebview =
   /**
@@ -36,7 +43,7 @@ export type FromWebview =
   /** The user clicked (or pressed Enter on) a block: open its source line. */
   | {type: 'openLine'; line: number}
   /** The page shows the content of this document version. */
-  | {type: 'rendered'; version: number}
+  | {type: 'rendered'; version: number; items?: PatchCounts}
   /** A patch named an item the page does not have: send every item's HTML. */
   | {type: 'resync'};
 
@@ -57,8 +64,13 @@ export function parseFromWebview(message: unknown): FromWebview | undefined {
     case 'revealLine':
     case 'openLine':
       return isLine(m.line) ? {type: m.type, line: m.line} : undefined;
-    case 'rendered':
-      return typeof m.version === 'number' && Number.isInteger(m.version) && m.version >= 0 ? {type: 'rendered', version: m.version} : undefined;
+    case 'rendered': {
+      if (!(typeof m.version === 'number' && Number.isInteger(m.version) && m.version >= 0)) return undefined;
+      const c = m.items as Record<string, unknown> | undefined;
+      const count = (v: unknown) => typeof v === 'number' && Number.isInteger(v) && v >= 0;
+      const items = c && typeof c === 'object' && count(c.parsed) && count(c.moved) && count(c.kept) ? {parsed: c.parsed as number, moved: c.moved as number, kept: c.kept as number} : undefined;
+      return items ? {type: 'rendered', version: m.version, items} : {type: 'rendered', version: m.version};
+    }
     default:
       return undefined;
   }

@@ -4,6 +4,7 @@
  * server); this file only wires VS Code to it.
  */
 import * as vscode from 'vscode';
+import type {PatchCounts} from '../preview-src/messages.js';
 import {
   CloseAction,
   ErrorAction,
@@ -27,8 +28,8 @@ export interface BriefApi {
   client(): LanguageClient | undefined;
   /** Latest status per document URI. */
   status(uri: string): StatusParams | undefined;
-  /** Fires when the preview shows a document version. */
-  onDidRenderPreview: vscode.Event<{uri: string; version: number}>;
+  /** Fires when the preview shows a document version; `items`: what its patch did (parsed, moved, kept), absent for the page's first HTML. */
+  onDidRenderPreview: vscode.Event<{uri: string; version: number; items?: PatchCounts}>;
   /** Process id of the running language server (tests stop it to check recovery). */
   serverPid(): number | undefined;
   /** Each unexpected stop of the server: what the user was told, and whether it was restarted. */

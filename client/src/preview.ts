@@ -12,7 +12,7 @@ import {randomBytes} from 'node:crypto';
 import {readFileSync} from 'node:fs';
 import type {LanguageClient} from 'vscode-languageclient/node';
 import {RENDER_REQUEST, renderBody, renderItems, type RenderResult} from '../../server/src/protocol.js';
-import {parseFromWebview, type ToWebview} from '../preview-src/messages.js';
+import {parseFromWebview, type PatchCounts, type ToWebview} from '../preview-src/messages.js';
 import {webviewPatch} from './patch.js';
 import {esc} from '../../core/src/render/escape.js';
 
@@ -32,7 +32,7 @@ export class PreviewManager implements vscode.Disposable {
   /** Set while the editor scrolls because the preview asked, so that it is not echoed back. */
   private revealing = false;
   private readonly disposables: vscode.Disposable[] = [];
-  private readonly rendered = new vscode.EventEmitter<{uri: string; version: number}>();
+  private readonly rendered = new vscode.EventEmitter<{uri: string; version: number; items?: PatchCounts}>();
   /** Fires when the webview shows a document version (tests wait on it). */
   readonly onDidRender = this.rendered.event;
 
@@ -97,7 +97,7 @@ export class PreviewManager implements vscode.Disposable {
       this.shown.clear();
       if (this.last && (m.type === 'resync' || this.last.version !== this.pageVersion)) this.postPatch(this.last);
     } else if (m.type === 'rendered') {
-      this.rendered.fire({uri: this.document.uri.toString(), version: m.version});
+      this.rendered.fire({uri: this.document.uri.toString(), version: m.version, items: m.items});
     } else if (m.type === 'revealLine' || m.type === 'openLine') {
       const editor = vscode.window.visibleTextEditors.find((e) => e.document === this.document);
       const line = Math.min(m.line, this.document.lineCount - 1);

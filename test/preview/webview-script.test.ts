@@ -111,6 +111,7 @@ test('an item moved by some lines is the element shown, its line numbers moved i
     shown.map((s) => s.html),
     [html(0, 0).replace('Section 0', 'Section 0, longer'), html(1, 11), html(2, 21), html(2, 20)],
   );
+  assert.deepEqual((await posted(p)).filter((m) => m.type === 'rendered').at(-1), {type: 'rendered', version: 2, items: {parsed: 1, moved: 2, kept: 1}});
   // Section 1 is the same element; section 2, used twice, was copied before moving, so the kept one is untouched.
   assert.deepEqual(
     shown.map((s) => s.mark),

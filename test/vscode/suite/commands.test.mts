@@ -37,7 +37,7 @@ suite('Commands', () => {
     const api = await briefApi();
     const uri = await scratch('ferry-service.brief.md');
     const editor = await open(uri);
-    const shown: Array<{uri: string; version: number}> = [];
+    const shown: Array<{uri: string; version: number; items?: {parsed: number; moved: number; kept: number}}> = [];
     const sub = api.onDidRenderPreview((e) => shown.push(e));
     try {
       await vscode.commands.executeCommand('brief.showPreviewToSide');
@@ -53,6 +53,15 @@ suite('Commands', () => {
         events: [api.onDidRenderPreview],
         describe: () => `want ${edited}, shown ${JSON.stringify(shown)}`,
       });
+      // A line added near the top: the sections below move in the page instead of being parsed again.
+      await replace(editor.document, rangeOf(editor.document, '## Summary'), '\n## Summary');
+      await vscode.window.showTextDocument(editor.document, {viewColumn: editor.viewColumn});
+      const entered = editor.document.version;
+      const after = await waitFor('the preview shows the version with the added line', () => shown.find((e) => e.uri === key && e.version === entered), {
+        events: [api.onDidRenderPreview],
+        describe: () => `want ${entered}, shown ${JSON.stringify(shown)}`,
+      });
+      assert.ok(after.items && after.items.moved > 0, `sections moved in place: ${JSON.stringify(after)}`);
     } finally {
       sub.dispose();
     }
