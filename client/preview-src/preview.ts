@@ -74,8 +74,11 @@ let frameShown: string[] | undefined;
 
 type Patch = Extract<ToWebview, {type: 'patch'}>;
 
-/** Each list's elements, in order: parsed from new HTML, or the element shown under that id (undefined when there is none). */
-function resolve(m: Patch): Element[][] | undefined {
+/**
+ * Each list's elements, in order (parsed from new HTML, or the element shown under that id), and
+ * the elements by id once the patch is applied; undefined when an item names no element shown.
+ */
+function resolve(m: Patch): {lists: Element[][]; next: Map<string, Element>} | undefined {
   const next = new Map<string, Element>();
   const placed = new Set<Element>();
   const lists: Element[][] = [];
@@ -103,8 +106,7 @@ function resolve(m: Patch): Element[][] | undefined {
     }
     lists.push(children);
   }
-  items = next;
-  return lists;
+  return {lists, next};
 }
 
 /** Moves every line number in `el` (data-line, data-target-line, id="L…", href="#L…") by `shift`: the server's shiftLines on the element. */
@@ -148,28 +150,24 @@ function reconcile(container: Element, children: Element[]) {
 function patch(m: Patch) {
   if (m.version < version) return; // never replace fresh content with stale
   const sameFrame = frameShown !== undefined && frameShown.length === m.segments.length && frameShown.every((s, i) => s === m.segments[i]);
-  const containers = sameFrame ? m.lists.map((l) => containerOf(root, l.name)) : undefined;
-  const before = items;
-  const lists = containers && containers.some((c, i) => !c && m.lists[i].items.length) ? undefined : resolve(m);
-  if (!lists) {
-    items = before;
+  // The same frame: only the lists' items change, in place; else a new frame the kept elements move into.
+  const frame = sameFrame ? undefined : fragment(m.segments.join(''));
+  const containers = m.lists.map((l) => containerOf(frame ?? root, l.name));
+  const resolved = containers.some((c, i) => !c && m.lists[i].items.length) ? undefined : resolve(m);
+  if (!resolved) {
     vscode.postMessage({type: 'resync'});
     return;
   }
+  items = resolved.next;
   const y = window.scrollY;
-  if (containers) {
-    // The same frame: only the lists' items change, in place.
-    lists.forEach((children, i) => containers[i] && reconcile(containers[i], children));
-  } else {
-    const frame = fragment(m.segments.join(''));
-    const inFrame = m.lists.map((l) => (l.items.length ? containerOf(frame, l.name) : undefined));
-    if (inFrame.some((c, i) => !c && m.lists[i].items.length)) {
-      items = before;
-      vscode.postMessage({type: 'resync'});
-      return;
-    }
-    lists.forEach((children, i) => inFrame[i]?.replaceChildren(...children));
-    // Elements kept from the page move into the new frame: only the new HTML was parsed.
+  resolved.lists.forEach((children, i) => {
+    const container = containers[i];
+    if (!container) return;
+    if (frame) container.replaceChildren(...children);
+    else reconcile(container, children);
+  });
+  if (frame) {
+    // Only the new HTML was parsed: the elements kept from the page moved into the new frame.
     root.replaceChildren(frame);
     frameShown = m.segments;
   }

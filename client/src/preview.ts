@@ -167,7 +167,6 @@ export class PreviewManager implements vscode.Disposable {
       // First render (or new styles): the page itself, then content by message.
       this.css = result.css ?? '';
       this.ready = false;
-      this.shown.clear();
       this.pageVersion = result.version;
       panel.webview.html = this.page(panel.webview, this.css, renderBody(result, items), result.version);
       return;

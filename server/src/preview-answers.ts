@@ -9,7 +9,7 @@
  * - any other item whole.
  */
 import {lineShape, shiftLines, type RenderItem, type RenderResult} from './protocol.js';
-import type {PageParts} from '../../core/src/render/page.js';
+import type {PageParts} from '../../core/src/render/parts.js';
 import {hash64} from '../../core/src/baseline.js';
 
 /** Items shorter than this go whole rather than as moved (a finding's line, a short card). */
@@ -66,8 +66,7 @@ export class PreviewAnswers {
         const shape = `${line.shape.length}:${hash64(line.shape)}`;
         keep({id, base: line.base, shape, html});
         const from = holds?.byShape.get(shape);
-        // Made the way the client will make it: only numbers in attributes may have moved (a
-        // brief's own text that looks like one makes the two differ, and the item goes whole).
+        // Checked by making it as the client will: the shape is known by its hash only.
         if (from && from.base !== line.base && shiftLines(from.html, line.base - from.base) === html) return {id, from: from.id, shift: line.base - from.base};
         return {id, html};
       }),

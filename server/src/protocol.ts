@@ -5,6 +5,7 @@
  * library — share one definition.
  */
 import type {JudgementSummary} from '../../core/src/service/index.js';
+import {composeBody} from '../../core/src/render/parts.js';
 
 export interface BriefSettings {
   /** Lint briefs at all. */
@@ -122,10 +123,15 @@ export interface RenderResult {
  */
 export function renderItems(result: Pick<RenderResult, 'lists'>, known: ReadonlyMap<string, string>): Map<string, string> | undefined {
   const items = new Map<string, string>();
+  const held = (id: string) => items.get(id) ?? known.get(id);
   for (const list of result.lists) {
     for (const item of list.items) {
-      const from = item.from === undefined ? undefined : (items.get(item.from) ?? known.get(item.from));
-      const html = item.html ?? (from !== undefined && item.shift !== undefined ? shiftLines(from, item.shift) : item.from === undefined ? (items.get(item.id) ?? known.get(item.id)) : undefined);
+      let html = item.html;
+      if (html === undefined && item.from === undefined) html = held(item.id);
+      else if (html === undefined) {
+        const from = held(item.from!);
+        html = from === undefined || item.shift === undefined ? undefined : shiftLines(from, item.shift);
+      }
       if (html === undefined) return undefined;
       items.set(item.id, html);
     }
@@ -135,12 +141,7 @@ export function renderItems(result: Pick<RenderResult, 'lists'>, known: Readonly
 
 /** The body an answer makes, its items' HTML from `items` (see renderItems). */
 export function renderBody(result: Pick<RenderResult, 'segments' | 'lists'>, items: ReadonlyMap<string, string>): string {
-  let out = result.segments[0];
-  result.lists.forEach((list, i) => {
-    for (const item of list.items) out += items.get(item.id) ?? '';
-    out += result.segments[i + 1];
-  });
-  return out;
+  return composeBody({segments: result.segments, lists: result.lists.map((l) => ({name: l.name, items: l.items.map((i) => items.get(i.id) ?? '')}))});
 }
 
 /** Request `brief/render` (RenderParams → RenderResult | null): the preview's content, rendered by the engine. */

@@ -7,7 +7,7 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {defaultConfig, lintText, renderBrief, RenderCache, SectionCache} from '../../core/src/index.js';
-import {composeBody, type PageParts} from '../../core/src/render/page.js';
+import {composeBody, type PageParts} from '../../core/src/render/parts.js';
 import {PreviewAnswers} from '../../server/src/preview-answers.js';
 import {lineShape, renderBody, renderItems, shiftLines, type RenderResult} from '../../server/src/protocol.js';
 

@@ -6,7 +6,8 @@
  */
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {renderSection, renderUnrendered} from '../../core/src/render/markdown.js';
+import {renderSection} from '../../core/src/render/markdown.js';
+import {renderUnrendered} from '../../core/src/render/template.js';
 import type {Piece} from '../../core/src/render/template.js';
 import {NOT_RENDERED, NO_RENDERER, PreviewRenderer, TOO_SLOW, pieceLimitMs} from '../../server/src/preview-renderer.js';
 

@@ -5,7 +5,8 @@ import {lintText} from '../linter.js';
 import {brief} from '../testing/rule-tester.js';
 import {generateBrief} from '../../../bench/generate.js';
 import {renderBrief, RenderCache, defaultRenderCache} from './index.js';
-import {chunkCuts, renderSection, type SectionTemplate} from './markdown.js';
+import {renderSection} from './markdown.js';
+import {chunkCuts, type SectionTemplate} from './template.js';
 import {byClass, lineOf, sourceLine, tagBefore} from './html-reader.js';
 
 const DEFECTS = readFileSync(new URL('../../../../examples/defects.brief.md', import.meta.url), 'utf8');

@@ -25,8 +25,6 @@ import type {Element, ElementContent, Root, RootContent, Properties} from 'hast'
 import {slug} from './escape.js';
 import {renderUnrendered, TemplateCache, type SectionTemplate, type Slot} from './template.js';
 
-export {chunkCuts, renderUnrendered, type SectionTemplate, type Slot} from './template.js';
-
 /** Elements that carry `data-line` (and can carry findings). */
 const BLOCK_TAGS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'blockquote', 'table', 'tr', 'pre', 'div']);
 /** Children of a list item before which its finding messages go (so they follow the item's own text). */

@@ -41,6 +41,7 @@ import type {BriefDocument, BriefSection} from '../parse/document.js';
 import type {Finding} from '../rules/types.js';
 import {CATEGORIES} from '../rules/types.js';
 import {chunkCuts, type Piece, type SectionTemplate, type TemplateSource} from './template.js';
+import {composeBody, type PageParts} from './parts.js';
 import {judgementCards, SEVERITY_ORDER, worst} from './cards.js';
 import {CSS} from './css.js';
 import {esc, slug} from './escape.js';
@@ -239,27 +240,6 @@ function sectionPieces(doc: BriefDocument, section: BriefSection, linkDefs: Brie
     pieces.push({start, end, text, definitions, unrendered});
   }
   return pieces;
-}
-
-/**
- * The body as a frame and keyed lists: `segments[0] + lists[0].items + segments[1] + … +
- * segments[n]`. Each list's items are elements of one container, the element of the frame
- * with `data-keyed="<name>"` (absent when the list is empty): the findings (each `li`), the
- * judgement cards (each `li.brief-card`) and the sections (each `div.brief-section`), so that
- * a preview can replace only the items whose HTML changed.
- */
-export interface PageParts {
-  segments: string[];
-  lists: Array<{name: string; items: string[]}>;
-}
-
-/** The body the parts make. */
-export function composeBody(parts: PageParts): string {
-  let out = parts.segments[0];
-  parts.lists.forEach((list, i) => {
-    out += list.items.join('') + parts.segments[i + 1];
-  });
-  return out;
 }
 
 function standalonePage(body: string, title: string, theme: Theme, nonce: string | undefined): string {
