@@ -6,6 +6,8 @@
  *   peers    brief against markdownlint-cli2, remark-cli and textlint, same files, same run
  *   engine   in-process cold lint and keystroke re-lint
  *   lsp      the server over stdio: cold open, keystroke → pull / → publish, memory
+ *   rhythm   typing as VS Code does: a keystroke every 130 ms among the other requests VS Code sends
+ *   preview  the live preview over stdio, and its webview script in headless Chromium
  *   leak     10,000 edits through the server: heap and RSS
  *   growth   how each figure grows with the size (from the sections above), and one part of a brief grown alone
  *   targets  the issue's targets, met or not
@@ -29,12 +31,13 @@ import {exponent, mb, median, ms, pct, seconds, table} from './stats.js';
 import {comparePeers, peersTable, sameRoundShares, sharesText, PEERS_DIR, BRIEF_CLI, relativeToGenerated, type PeerRow, type Target} from './peers.js';
 import {measurePathological, pathologicalTable} from './pathological.js';
 import {measureEngine, engineTable, measureShapes, shapesTable, SHAPE_SIZES, measureFindings, findingsTable, FINDING_COPIES, type EngineFigures} from './engine.js';
+import {measureRhythm, rhythmTable, type RhythmFigures} from './rhythm.js';
 import {measureLsp, lspTable, serverMemoryTable, defaultDebounceMs, measurePreview, previewTable, type LspFigures, type PreviewFigures} from './lsp.js';
 import {measureWebview, webviewTable} from './webview.js';
 import {leakCheck, leakTable, LEAK_TOLERANCE, type LeakFigures} from './leak.js';
 import {measureStartup, startupTables, type StartupFigures} from './startup.js';
 
-const SECTIONS = ['startup', 'cli', 'peers', 'engine', 'lsp', 'preview', 'leak', 'growth', 'targets'] as const;
+const SECTIONS = ['startup', 'cli', 'peers', 'engine', 'lsp', 'rhythm', 'preview', 'leak', 'growth', 'targets'] as const;
 type Section = (typeof SECTIONS)[number];
 
 const {values} = parseArgs({
@@ -48,7 +51,7 @@ const {values} = parseArgs({
   },
 });
 if (values.help) {
-  console.log('Usage: npm run bench -- [--quick] [--only startup,cli,peers,engine,lsp,preview,leak,growth,targets] [--peers markdownlint,remark,textlint] [--runs n] [--leak-edits n]');
+  console.log('Usage: npm run bench -- [--quick] [--only startup,cli,peers,engine,lsp,rhythm,preview,leak,growth,targets] [--peers markdownlint,remark,textlint] [--runs n] [--leak-edits n]');
   process.exit(0);
 }
 const quick = values.quick === true || process.env.BENCH_QUICK === '1';
@@ -234,6 +237,23 @@ if (want('lsp') || (want('growth') && !only) || (want('targets') && !only)) {
   );
 }
 
+// --- rhythm --------------------------------------------------------------------
+const rhythm: RhythmFigures[] = [];
+if (want('rhythm') || (want('targets') && !only)) {
+  log('rhythm …');
+  for (const s of bySize(quick ? ['page', '1 MB'] : ['page', '64 kB', '1 MB', '2 MB'])) {
+    rhythm.push(await measureRhythm(s, quick ? 40 : 80));
+    log(`  rhythm ${s.label}`);
+  }
+  results.rhythm = rhythm;
+  print(
+    `## Typing as VS Code does\n\nOver stdio, a fresh server (bench/rhythm.ts): the requests VS Code 1.100 sent the server around keystrokes in a recording of the extension in a real VS Code. ` +
+      `On opening, a pull, then semantic tokens, folding ranges, document links, document symbols and code lenses together; then a keystroke every 130 ms in the middle key judgement, each with its pull ` +
+      `(after a completion request when the key is a space), semantic tokens again about every 500 ms; then a pause's requests (a code action, folding ranges, document symbols twice, code lenses, links). ` +
+      `The pull may wait behind the other requests, and the server is idle between keystrokes, as in the editor.\n\n${rhythmTable(rhythm)}\n`,
+  );
+}
+
 // --- preview -------------------------------------------------------------------
 if (want('preview')) {
   log('preview …');
@@ -348,6 +368,10 @@ if (want('targets')) {
   const big = lsp.find((l) => l.label === '1 MB');
   rows.push(['keystroke p50 ≤ 20 ms on 1 MB (→ pull)', big ? `${ms(big.pullP50)} ms` : '—', verdict(big && big.pullP50 <= 20)]);
   rows.push(['keystroke p95 ≤ 50 ms on 1 MB (→ pull)', big ? `${ms(big.pullP95)} ms` : '—', verdict(big && big.pullP95 <= 50)]);
+  const pageTyped = rhythm.find((r) => r.label === 'page');
+  const bigTyped = rhythm.find((r) => r.label === '1 MB');
+  rows.push(['the same, typing as VS Code does: page p50 ≤ 5 ms', pageTyped ? `${ms(pageTyped.pullP50)} ms` : '—', verdict(pageTyped && pageTyped.pullP50 <= 5)]);
+  rows.push(['the same, typing as VS Code does: 1 MB p50 ≤ 20 ms, p95 ≤ 50 ms', bigTyped ? `${ms(bigTyped.pullP50)} / ${ms(bigTyped.pullP95)} ms` : '—', verdict(bigTyped && bigTyped.pullP50 <= 20 && bigTyped.pullP95 <= 50)]);
   const peak = big ? (Math.max(big.afterOpen.maxRssKiB, big.afterEdits.maxRssKiB) * 1024) / 1e6 : undefined;
   rows.push(['server on the 1 MB brief ≤ 200 MB RSS (peak)', peak !== undefined ? `${peak.toFixed(0)} MB` : '—', verdict(peak !== undefined ? peak <= 200 : undefined)]);
   const tenK = leak.filter((l) => l.edits >= 10000);
