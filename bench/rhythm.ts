@@ -155,7 +155,8 @@ export async function measureRhythm(input: Pick<Input, 'label' | 'file'>, keystr
   };
 }
 
-const kb = (chars: number) => (Number.isFinite(chars) ? (chars / 1024).toFixed(chars < 10_240 ? 1 : 0) : '—');
+/** kB, or bytes under one kB (a delta is tens of bytes). */
+const kb = (chars: number) => (!Number.isFinite(chars) ? '—' : chars < 1024 ? `${Math.round(chars)} B` : `${(chars / 1024).toFixed(chars < 10_240 ? 1 : 0)} kB`);
 
 export function rhythmTable(rows: RhythmFigures[]): string {
   return table(
@@ -163,7 +164,7 @@ export function rhythmTable(rows: RhythmFigures[]): string {
       'brief',
       'open → first pull (ms)',
       "opening's editor requests → all answered (ms)",
-      'their answers (kB)',
+      'their answers',
       'keystroke → pull p50 (ms)',
       'p95 (ms)',
       'max (ms)',
@@ -171,10 +172,10 @@ export function rhythmTable(rows: RhythmFigures[]): string {
       'completion on a space p50 (ms)',
       'semantic tokens while typing p50 (ms)',
       'max (ms)',
-      'answer, median (kB)',
+      'answer, median',
       'asked',
       "a pause's requests → all answered (ms)",
-      'their answers (kB)',
+      'their answers',
     ],
     rows.map((r) => [
       r.label,

@@ -1,11 +1,14 @@
 /**
  * The language server's view of baselines: findings recorded in the nearest
  * `.brief-baseline.json` (the same file and rules as `brief lint`) are not
- * published. The file is looked up on each use (a few stat calls) and re-read
- * when its size or modification time changes, so edits, new baselines and
- * deleted ones take effect at the next analysis; the server also re-publishes
- * when the client reports the file changed.
+ * published. Which file applies to a folder is looked up (a few stat calls up
+ * to the repository's root) at most once a second per folder, not on every
+ * keystroke; the file found is checked on each use (one stat) and re-read when
+ * its size or modification time changes. So edits to a baseline and deleted
+ * baselines take effect at the next analysis; a new one takes effect when the
+ * client reports it (`forget`), or within a second for clients that watch no files.
  */
+import {dirname} from 'node:path';
 import {URI} from 'vscode-uri';
 import {fingerprintFinding, filterByBaseline} from '../../core/src/baseline.js';
 import type {BriefDocument, Finding} from '../../core/src/index.js';
@@ -18,13 +21,25 @@ export const BASELINE_GLOB = '**/.brief-baseline.json';
 export class ServerBaselines {
   private readonly store = new BaselineStore();
   private readonly reported = new Set<string>();
+  /** The baseline file each folder's briefs use (undefined: none), and when that was looked up. */
+  private readonly looked = new Map<string, {at: number; path: string | undefined}>();
 
-  constructor(private readonly warn: (message: string) => void) {}
+  constructor(
+    private readonly warn: (message: string) => void,
+    /** How long a lookup stands (ms), and the clock (tests). */
+    private readonly ttlMs = 1000,
+    private readonly now: () => number = () => performance.now(),
+  ) {}
+
+  /** A baseline file may have appeared or gone: look again at the next use. */
+  forget(): void {
+    this.looked.clear();
+  }
 
   /** The baseline for a file path, or undefined (none, or unreadable: then warned once per problem). */
   private baselineFor(fsPath: string): LoadedBaseline | undefined {
     try {
-      const path = findBaselineFile(fsPath);
+      const path = this.pathFor(fsPath);
       return path ? this.store.load(path) : undefined;
     } catch (error) {
       if (!(error instanceof BaselineFileError)) throw error;
@@ -34,6 +49,17 @@ export class ServerBaselines {
       }
       return undefined;
     }
+  }
+
+  private pathFor(fsPath: string): string | undefined {
+    const dir = dirname(fsPath);
+    const now = this.now();
+    const last = this.looked.get(dir);
+    if (last && now - last.at < this.ttlMs) return last.path;
+    if (this.looked.size > 1000) this.looked.clear();
+    const path = findBaselineFile(fsPath);
+    this.looked.set(dir, {at: now, path});
+    return path;
   }
 
   /** Findings of an open document minus those its baseline records. */

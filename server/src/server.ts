@@ -415,6 +415,7 @@ export function startServer(connection: Connection): void {
     published.delete(e.document.uri);
     reports.delete(e.document.uri);
     answers.forget(e.document.uri);
+    features.forget(e.document.uri);
     settingsCache.delete(e.document.uri);
     lastEdit.delete(e.document.uri);
     toldLarge.delete(e.document.uri);
@@ -428,8 +429,9 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onDidChangeWatchedFiles(() => {
-    // A .briefrc file changed, appeared or went away: re-read every config.
+    // A .briefrc file or a baseline changed, appeared or went away: re-read every config, look for baselines again.
     configCache = new ConfigCache();
+    baselines.forget();
     refreshAll();
   });
 
@@ -606,7 +608,7 @@ export function startServer(connection: Connection): void {
     return {resultId, segments: parts.segments, lists, css: incremental ? undefined : css, version: analysis.version};
   });
 
-  registerFeatures(connection, async (uri) => {
+  const features = registerFeatures(connection, async (uri) => {
     const doc = documents.get(uri);
     return doc ? (await analyse(doc))?.result.doc : undefined;
   });

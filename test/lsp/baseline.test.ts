@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import {mkdirSync, rmSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {TestClient} from './harness.js';
+import {ServerBaselines} from '../../server/src/baseline.js';
 import {FERRY, tempDir, fileUri} from './fixtures.js';
 import {lintText} from '../../core/src/index.js';
 import {entriesFor, filterByBaseline, fingerprintFinding, serializeBaseline} from '../../core/src/baseline.js';
@@ -107,5 +108,47 @@ describe('baselines over stdio (pull and workspace diagnostics)', () => {
     writeFileSync(join(dir, '.brief-baseline.json'), baselineFor('open.brief.md', FERRY));
     await client.open(uri, FERRY);
     assert.deepEqual(await client.pullItems(uri), []);
+  });
+});
+
+describe('the server looks for baseline files at most once a second per folder', () => {
+  const dir = tempDir('brief-baseline-lookup-');
+  mkdirSync(join(dir, '.git'));
+  after(() => rmSync(dir, {recursive: true, force: true}));
+
+  test('a new baseline applies after forget() or the time limit; an edited or deleted one at once', () => {
+    let clock = 0;
+    const warnings: string[] = [];
+    const baselines = new ServerBaselines((m) => warnings.push(m), 1000, () => clock);
+    const file = join(dir, 'ferry.brief.md');
+    const uri = fileUri(file);
+    const {doc, findings} = lintText(FERRY);
+    const shown = () => baselines.filterFindings(uri, doc, findings).length;
+    assert.equal(shown(), findings.length, 'no baseline yet');
+
+    // Created between two keystrokes: the folder's lookup stands until forget() or a second has passed.
+    writeFileSync(join(dir, '.brief-baseline.json'), baselineFor('ferry.brief.md', FERRY));
+    clock = 999;
+    assert.equal(shown(), findings.length, 'the lookup made at 0 ms still stands');
+    baselines.forget();
+    assert.equal(shown(), 0, 'looked again after forget()');
+
+    // The file found is checked on every use: emptied, then deleted, it stops hiding findings at once.
+    writeFileSync(join(dir, '.brief-baseline.json'), '{"version": 1, "files": {}}\n');
+    assert.equal(shown(), findings.length, 'an emptied baseline hides nothing');
+    writeFileSync(join(dir, '.brief-baseline.json'), baselineFor('ferry.brief.md', FERRY));
+    assert.equal(shown(), 0);
+    rmSync(join(dir, '.brief-baseline.json'));
+    assert.equal(shown(), findings.length, 'a deleted baseline hides nothing');
+
+    // Without forget(): the time limit.
+    baselines.forget();
+    assert.equal(shown(), findings.length);
+    writeFileSync(join(dir, '.brief-baseline.json'), baselineFor('ferry.brief.md', FERRY));
+    clock += 500;
+    assert.equal(shown(), findings.length);
+    clock += 600;
+    assert.equal(shown(), 0, 'looked again once the second had passed');
+    assert.deepEqual(warnings, []);
   });
 });
