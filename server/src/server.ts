@@ -43,7 +43,7 @@ import {featureCapabilities, registerFeatures} from './features.js';
 import {rulesByIdFor} from '../../core/src/custom/index.js';
 import {BASELINE_GLOB, ServerBaselines} from './baseline.js';
 import {judgementSummaries} from '../../core/src/service/index.js';
-import {renderPage, renderPieces} from '../../core/src/render/page.js';
+import {PageMemo, renderPage, renderPieces} from '../../core/src/render/page.js';
 import {PreviewRenderer} from './preview-renderer.js';
 import {PreviewAnswers} from './preview-answers.js';
 import {
@@ -126,6 +126,8 @@ export function startServer(connection: Connection): void {
   const preview = new PreviewRenderer(log);
   /** The last preview answer sent for each document. */
   const answers = new PreviewAnswers();
+  /** Per open document, the preview's last section items (renderPage's memo). */
+  const pageMemos = new Map<string, PageMemo>();
   connection.onShutdown(() => preview.dispose());
   /** Findings recorded in the nearest .brief-baseline.json are not published (as in `brief lint`). */
   const baselines = new ServerBaselines((message) => connection.console.warn(`[brief] ${message}`));
@@ -415,6 +417,7 @@ export function startServer(connection: Connection): void {
     published.delete(e.document.uri);
     reports.delete(e.document.uri);
     answers.forget(e.document.uri);
+    pageMemos.delete(e.document.uri);
     features.forget(e.document.uri);
     settingsCache.delete(e.document.uri);
     lastEdit.delete(e.document.uri);
@@ -595,17 +598,24 @@ export function startServer(connection: Connection): void {
 
   // The preview's content: rendered by the engine from the analysis of the current version.
   connection.onRequest(RenderRequest, async (params, token): Promise<RenderResult | null> => {
-    const doc = documents.get(params.uri);
-    if (!doc || token.isCancellationRequested) return null;
-    const analysis = await analyse(doc);
-    if (!analysis || token.isCancellationRequested) return null;
-    // Parsed in a worker thread: the server answers other requests meanwhile.
-    const templates = await preview.templates(renderPieces(analysis.result.doc), () => token.isCancellationRequested);
-    if (!templates) return null;
-    const {parts, css} = renderPage(analysis.result.doc, analysis.visible, {cache: templates});
-    // Items the client holds (from the answer it names) go as their id, or as moved by some lines.
-    const {resultId, lists, incremental} = answers.answer(params.uri, params.previousResultId, parts);
-    return {resultId, segments: parts.segments, lists, css: incremental ? undefined : css, version: analysis.version};
+    for (let attempt = 0; ; attempt++) {
+      const doc = documents.get(params.uri);
+      if (!doc || token.isCancellationRequested) return null;
+      const analysis = await analyse(doc);
+      if (!analysis || token.isCancellationRequested) return null;
+      // Parsed in a worker thread: the server answers other requests meanwhile.
+      const templates = await preview.templates(renderPieces(analysis.result.doc), () => token.isCancellationRequested);
+      if (!templates) return null;
+      // Typed on while the worker parsed: the newest version instead (most of its pieces are parsed by
+      // now), rather than a page for a version gone, put together while that keystroke's pull waits.
+      if (attempt < 3 && documents.get(params.uri)?.version !== analysis.version) continue;
+      let memo = pageMemos.get(params.uri);
+      if (!memo) pageMemos.set(params.uri, (memo = new PageMemo()));
+      const {parts, css} = renderPage(analysis.result.doc, analysis.visible, {cache: templates, memo});
+      // Items the client holds (from the answer it names) go as their id, or as moved by some lines.
+      const {resultId, lists, incremental} = answers.answer(params.uri, params.previousResultId, parts);
+      return {resultId, segments: parts.segments, lists, css: incremental ? undefined : css, version: analysis.version};
+    }
   });
 
   const features = registerFeatures(connection, async (uri) => {

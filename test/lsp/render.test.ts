@@ -174,3 +174,27 @@ test('a render naming the last answer sends only the items that changed, and mak
     await client.stop();
   }
 });
+
+test('a preview asked for before a keystroke that lands while it renders shows the newer version', async () => {
+  const client = new TestClient({pull: true});
+  try {
+    await client.initialize();
+    const uri = 'file:///tmp/brief-test/typed-on.brief.md';
+    await client.open(uri, HOSTILE);
+    // Version 1 analysed: the render goes straight to the worker, which this request starts (~70 ms
+    // bundled, ~200 from out/, before it parses anything): the change 20 ms later lands while it works.
+    await client.pull(uri);
+    const rendering = render(client, uri);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const line = HOSTILE.split('\n').findIndex((l) => l.startsWith('- Crews were hired'));
+    await client.change(uri, [{range: {start: {line, character: 2}, end: {line, character: 7}}, text: 'Sailors'}]);
+    const r = await rendering;
+    assert.ok(r);
+    assert.equal(r.result.version, 2, 'the version typed while it rendered');
+    assert.match(r.body, /Sailors were hired/);
+    const lint = lintText(HOSTILE.replace('- Crews were hired', '- Sailors were hired'), {config: defaultConfig(), cache: new SectionCache()});
+    assert.equal(r.body, renderBrief(lint.doc, lint.findings, {cache: new RenderCache()}).body);
+  } finally {
+    await client.stop();
+  }
+});

@@ -10,7 +10,7 @@ import {RenderCache} from './markdown.js';
 import {renderPage, type RenderOptions, type RenderResult} from './page.js';
 
 export {RenderCache} from './markdown.js';
-export {renderPage, renderPieces, type RenderOptions, type RenderResult, type Theme} from './page.js';
+export {PageMemo, renderPage, renderPieces, type RenderOptions, type RenderResult, type Theme} from './page.js';
 export {TemplateCache, type TemplateSource, type Piece} from './template.js';
 export {yardstick, summaryCrossCheck, bandText} from './cards.js';
 export {CSS as PREVIEW_CSS} from './css.js';

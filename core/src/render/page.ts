@@ -64,6 +64,51 @@ export interface RenderOptions {
   theme?: Theme;
   /** Where each piece's template comes from: `renderBrief` defaults to a cache shared by the process. */
   cache?: TemplateSource;
+  /**
+   * The section items of the last page made with this memo (one per document): a section
+   * whose templates, lines, findings and unresolved citations are the same is given the same
+   * string as last time instead of being put together again.
+   */
+  memo?: PageMemo;
+}
+
+/**
+ * The section items of the last page rendered for one document, by what they are made of.
+ * A keystroke changes one section: the other items come back as the same strings, which is
+ * cheaper to make and cheaper to compare (the server's answer looks items up by their HTML:
+ * the same string object is found without reading its ~4–12 kB again).
+ */
+export class PageMemo {
+  private last = new Map<string, {html: string; idLines: number[]}>();
+  private next = new Map<string, {html: string; idLines: number[]}>();
+  private readonly ids = new WeakMap<SectionTemplate, number>();
+  private count = 0;
+
+  /** A number per template object (the template cache gives the same object for the same piece). */
+  idOf(t: SectionTemplate): number {
+    let id = this.ids.get(t);
+    if (id === undefined) {
+      id = ++this.count;
+      this.ids.set(t, id);
+    }
+    return id;
+  }
+
+  get(key: string): {html: string; idLines: number[]} | undefined {
+    const hit = this.next.get(key) ?? this.last.get(key);
+    if (hit) this.next.set(key, hit);
+    return hit;
+  }
+
+  set(key: string, value: {html: string; idLines: number[]}): void {
+    this.next.set(key, value);
+  }
+
+  /** A page is done: keep its items only. */
+  done(): void {
+    this.last = this.next;
+    this.next = new Map();
+  }
 }
 
 export interface RenderResult {
@@ -111,12 +156,15 @@ export function renderPage(doc: BriefDocument, findings: readonly Finding[], opt
     else unresolved.set(c.section, new Set([c.id]));
   }
 
-  const linkDefs = linkDefinitions(doc);
   const sectionItems: string[] = [];
   const last = doc.sections.length - 1;
+  const memo = options.memo;
+  const bySection = piecesOf(doc);
   doc.sections.forEach((section, si) => {
-    const pieces = sectionPieces(doc, section, linkDefs);
-    let html = '';
+    const pieces = bySection[si];
+    const filled: Array<{template: SectionTemplate; lineBase: number; own: Map<number, Finding[]>}> = [];
+    // What the item is made of, when there is a memo: equal keys, equal HTML.
+    let key = memo ? `${si} ${section.role}` : '';
     pieces.forEach(({start, end, text, definitions, unrendered}, c) => {
       const template = cache.get(text, definitions, unrendered);
       const lineBase = doc.lines.positionAt(start).line;
@@ -134,14 +182,33 @@ export function renderPage(doc: BriefDocument, findings: readonly Finding[], opt
         else own.set(k, [f]);
         placed.push({finding: f, line: lineBase + template.slots[k].line});
       }
-      html += fill(template, lineBase, own, idLines);
+      filled.push({template, lineBase, own});
+      if (memo) {
+        key += `\u0001${memo.idOf(template)}@${lineBase}`;
+        // Everything fill() reads of a finding: its block, severity, rule and message.
+        for (const [k, list] of own) for (const f of list) key += `\u0002${k}\u0003${f.severity}\u0003${f.ruleId}\u0003${f.message}`;
+      }
     });
-    for (const id of unresolved.get(section) ?? []) {
+    const missing = unresolved.get(section);
+    if (memo && missing) for (const id of missing) key += `\u0004${id}`;
+    const hit = memo?.get(key);
+    if (hit) {
+      sectionItems.push(hit.html);
+      for (const line of hit.idLines) idLines.push(line);
+      return;
+    }
+    const firstId = idLines.length;
+    let html = '';
+    for (const f of filled) html += fill(f.template, f.lineBase, f.own, idLines);
+    for (const id of missing ?? []) {
       // A citation of a footnote nobody defined: no dead link, and say so.
       html = html.replaceAll(`<a href="#user-content-fn-${slug(id)}" class="brief-cite">`, `<a class="brief-cite brief-cite-unresolved" title="${esc(`[^${id}] is not defined`)}">`);
     }
-    sectionItems.push(`<div class="brief-section" data-section="${si}" data-role="${section.role}">${html}</div>\n`);
+    const item = `<div class="brief-section" data-section="${si}" data-role="${section.role}">${html}</div>\n`;
+    sectionItems.push(item);
+    memo?.set(key, {html: item, idLines: idLines.slice(firstId)});
   });
+  memo?.done();
   // Findings past the last section (none in practice) and findings with no block: the header.
   while (fi < sorted.length) headerFindings.push(sorted[fi++]);
   const headerLine = fm ? 0 : -1;
@@ -201,8 +268,20 @@ export function renderPage(doc: BriefDocument, findings: readonly Finding[], opt
 
 /** Every piece the page for `doc` is made of, in order: what a renderer must have a template for. */
 export function renderPieces(doc: BriefDocument): Piece[] {
-  const linkDefs = linkDefinitions(doc);
-  return doc.sections.flatMap((section) => sectionPieces(doc, section, linkDefs));
+  return piecesOf(doc).flat();
+}
+
+const piecesByDoc = new WeakMap<BriefDocument, PlacedPiece[][]>();
+
+/** Each section's pieces, made once per document (the server asks for them, then renders the page). */
+function piecesOf(doc: BriefDocument): PlacedPiece[][] {
+  let made = piecesByDoc.get(doc);
+  if (!made) {
+    const linkDefs = linkDefinitions(doc);
+    made = doc.sections.map((section) => sectionPieces(doc, section, linkDefs));
+    piecesByDoc.set(doc, made);
+  }
+  return made;
 }
 
 /** Link definitions, which reference links in any section may use. */
