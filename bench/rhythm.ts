@@ -12,7 +12,10 @@
  *   and breadcrumbs), code lenses and document links.
  * The bench's other keystroke figures (lsp.ts) send only didChange and the pull, back to back;
  * here the pull may wait behind the other requests, as it does in the editor.
- *   npm run build && node out/bench/rhythm.js [--quick]     (or: npm run bench -- --only rhythm)
+ * With the preview open (`preview: true`), the extension also asks for the page (`brief/render`,
+ * naming its last answer) 150 ms after the last change: typing slower than that, each key's
+ * preview is made while the next key comes in.
+ *   npm run build && node out/bench/rhythm.js [--quick] [--preview-only]     (or: npm run bench -- --only rhythm)
  */
 import {readFileSync} from 'node:fs';
 import {pathToFileURL} from 'node:url';
@@ -23,11 +26,26 @@ import type {Input} from './inputs.js';
 
 /** Start to start, as typed in the recording. */
 const KEYSTROKE_MS = 130;
+/** The extension asks for the preview this long after the last change (client/src/preview.ts). */
+const PREVIEW_DELAY_MS = 150;
+
+export interface RhythmOptions {
+  /** A preview of the brief is open. */
+  preview?: boolean;
+  /** Start to start (default 130, as recorded). */
+  keystrokeMs?: number;
+}
 /** Semantic tokens are asked for again once this long has passed since the last time. */
 const TOKENS_EVERY_MS = 500;
 
 export interface RhythmFigures {
   label: string;
+  preview: boolean;
+  keystrokeMs: number;
+  /** With the preview open: each preview request → its answer. */
+  previewP50: number;
+  previewMax: number;
+  previews: number;
   /** didOpen → first pull answered. */
   openMs: number;
   /** After the first pull: the five requests VS Code sends on opening, sent together → all answered. */
@@ -55,7 +73,8 @@ export interface RhythmFigures {
 const size = (x: unknown) => JSON.stringify(x ?? null).length;
 const sleep = (msValue: number) => new Promise((resolve) => setTimeout(resolve, msValue));
 
-export async function measureRhythm(input: Pick<Input, 'label' | 'file'>, keystrokes: number): Promise<RhythmFigures> {
+export async function measureRhythm(input: Pick<Input, 'label' | 'file'>, keystrokes: number, options: RhythmOptions = {}): Promise<RhythmFigures> {
+  const keystrokeMs = options.keystrokeMs ?? KEYSTROKE_MS;
   const text = readFileSync(input.file, 'utf8');
   const uri = pathToFileURL(input.file).href;
   const client = new BenchClient({pull: true});
@@ -80,6 +99,17 @@ export async function measureRhythm(input: Pick<Input, 'label' | 'file'>, keystr
     return answer;
   };
   const opened = await together([tokens, () => send('textDocument/foldingRange'), () => send('textDocument/documentLink'), () => send('textDocument/documentSymbol'), () => send('textDocument/codeLens')]);
+  // The preview, as the extension asks for it: naming the last answer.
+  let previewId: string | undefined;
+  const previewTimes: number[] = [];
+  const preview = async () => {
+    const t0 = performance.now();
+    const answer = await client.connection.sendRequest<{resultId: string} | null>('brief/render', {uri, previousResultId: previewId});
+    previewId = answer?.resultId ?? previewId;
+    return performance.now() - t0;
+  };
+  if (options.preview) await preview();
+  let previewTimer: NodeJS.Timeout | undefined;
   // The analyst reads before typing.
   await sleep(1000);
 
@@ -110,6 +140,10 @@ export async function measureRhythm(input: Pick<Input, 'label' | 'file'>, keystr
       }),
     );
     await Promise.all(asked);
+    if (options.preview) {
+      clearTimeout(previewTimer);
+      previewTimer = setTimeout(() => inFlight.push(preview().then((ms) => previewTimes.push(ms))), PREVIEW_DELAY_MS);
+    }
     if (performance.now() - lastTokens >= TOKENS_EVERY_MS) {
       lastTokens = performance.now();
       const sent = performance.now();
@@ -120,8 +154,9 @@ export async function measureRhythm(input: Pick<Input, 'label' | 'file'>, keystr
         }),
       );
     }
-    await sleep(Math.max(0, KEYSTROKE_MS - (performance.now() - start)));
+    await sleep(Math.max(0, keystrokeMs - (performance.now() - start)));
   }
+  await sleep(PREVIEW_DELAY_MS + 50);
   await Promise.all(inFlight);
   await sleep(500);
   const range = {start: position, end: position};
@@ -136,6 +171,11 @@ export async function measureRhythm(input: Pick<Input, 'label' | 'file'>, keystr
   await client.stop();
   return {
     label: input.label,
+    preview: !!options.preview,
+    keystrokeMs,
+    previewP50: median(previewTimes),
+    previewMax: Math.max(...previewTimes),
+    previews: previewTimes.length,
     openMs,
     openFeaturesMs: opened.ms,
     openFeaturesBytes: opened.bytes,
@@ -162,6 +202,7 @@ export function rhythmTable(rows: RhythmFigures[]): string {
   return table(
     [
       'brief',
+      'a key every (ms)',
       'open → first pull (ms)',
       "opening's editor requests → all answered (ms)",
       'their answers',
@@ -176,9 +217,13 @@ export function rhythmTable(rows: RhythmFigures[]): string {
       'asked',
       "a pause's requests → all answered (ms)",
       'their answers',
+      'preview open: preview after a key p50 (ms)',
+      'max (ms)',
+      'previews',
     ],
     rows.map((r) => [
-      r.label,
+      r.preview ? `${r.label}, preview open` : r.label,
+      r.keystrokeMs,
       ms(r.openMs),
       ms(r.openFeaturesMs),
       kb(r.openFeaturesBytes),
@@ -193,6 +238,9 @@ export function rhythmTable(rows: RhythmFigures[]): string {
       r.tokensRequests,
       ms(r.pauseMs),
       kb(r.pauseBytes),
+      r.preview ? ms(r.previewP50) : '—',
+      r.preview ? ms(r.previewMax) : '—',
+      r.preview ? r.previews : '—',
     ]),
   );
 }
@@ -203,6 +251,8 @@ if (import.meta.url === pathToFileURL(process.argv[1]).href) {
   const {sizes} = ensureInputs(console.error);
   const quick = process.argv.includes('--quick');
   const rows: RhythmFigures[] = [];
-  for (const s of sizes.filter((x) => (quick ? ['page', '1 MB'] : ['page', '64 kB', '1 MB', '2 MB']).includes(x.label))) rows.push(await measureRhythm(s, quick ? 40 : 80));
+  const picked = sizes.filter((x) => (quick ? ['page', '1 MB'] : ['page', '64 kB', '1 MB', '2 MB']).includes(x.label));
+  if (!process.argv.includes('--preview-only')) for (const s of picked) rows.push(await measureRhythm(s, quick ? 40 : 80));
+  for (const s of picked.filter((x) => x.label !== 'page')) rows.push(await measureRhythm(s, quick ? 20 : 40, {preview: true, keystrokeMs: 250}));
   console.log(rhythmTable(rows));
 }

@@ -245,12 +245,18 @@ if (want('rhythm') || (want('targets') && !only)) {
     rhythm.push(await measureRhythm(s, quick ? 40 : 80));
     log(`  rhythm ${s.label}`);
   }
+  // With the preview open, typing slower than the extension's 150 ms wait: each key's preview is made as the next key comes.
+  for (const s of bySize(quick ? ['1 MB'] : ['64 kB', '1 MB'])) {
+    rhythm.push(await measureRhythm(s, quick ? 20 : 40, {preview: true, keystrokeMs: 250}));
+    log(`  rhythm ${s.label}, preview open`);
+  }
   results.rhythm = rhythm;
   print(
     `## Typing as VS Code does\n\nOver stdio, a fresh server (bench/rhythm.ts): the requests VS Code 1.100 sent the server around keystrokes in a recording of the extension in a real VS Code. ` +
       `On opening, a pull, then semantic tokens, folding ranges, document links, document symbols and code lenses together; then a keystroke every 130 ms in the middle key judgement, each with its pull ` +
       `(after a completion request when the key is a space), semantic tokens again about every 500 ms; then a pause's requests (a code action, folding ranges, document symbols twice, code lenses, links). ` +
-      `The pull may wait behind the other requests, and the server is idle between keystrokes, as in the editor.\n\n${rhythmTable(rhythm)}\n`,
+      `The pull may wait behind the other requests, and the server is idle between keystrokes, as in the editor. ` +
+      `"Preview open": the same with a key every 250 ms and a preview asked for 150 ms after each change, naming the last answer, as the extension does.\n\n${rhythmTable(rhythm)}\n`,
   );
 }
 
@@ -368,10 +374,12 @@ if (want('targets')) {
   const big = lsp.find((l) => l.label === '1 MB');
   rows.push(['keystroke p50 ≤ 20 ms on 1 MB (→ pull)', big ? `${ms(big.pullP50)} ms` : '—', verdict(big && big.pullP50 <= 20)]);
   rows.push(['keystroke p95 ≤ 50 ms on 1 MB (→ pull)', big ? `${ms(big.pullP95)} ms` : '—', verdict(big && big.pullP95 <= 50)]);
-  const pageTyped = rhythm.find((r) => r.label === 'page');
-  const bigTyped = rhythm.find((r) => r.label === '1 MB');
+  const pageTyped = rhythm.find((r) => r.label === 'page' && !r.preview);
+  const bigTyped = rhythm.find((r) => r.label === '1 MB' && !r.preview);
   rows.push(['the same, typing as VS Code does: page p50 ≤ 5 ms', pageTyped ? `${ms(pageTyped.pullP50)} ms` : '—', verdict(pageTyped && pageTyped.pullP50 <= 5)]);
   rows.push(['the same, typing as VS Code does: 1 MB p50 ≤ 20 ms, p95 ≤ 50 ms', bigTyped ? `${ms(bigTyped.pullP50)} / ${ms(bigTyped.pullP95)} ms` : '—', verdict(bigTyped && bigTyped.pullP50 <= 20 && bigTyped.pullP95 <= 50)]);
+  const bigPreview = rhythm.find((r) => r.label === '1 MB' && r.preview);
+  rows.push(['the same with the preview open: 1 MB p50 ≤ 20 ms, p95 ≤ 50 ms', bigPreview ? `${ms(bigPreview.pullP50)} / ${ms(bigPreview.pullP95)} ms` : '—', verdict(bigPreview && bigPreview.pullP50 <= 20 && bigPreview.pullP95 <= 50)]);
   const peak = big ? (Math.max(big.afterOpen.maxRssKiB, big.afterEdits.maxRssKiB) * 1024) / 1e6 : undefined;
   rows.push(['server on the 1 MB brief ≤ 200 MB RSS (peak)', peak !== undefined ? `${peak.toFixed(0)} MB` : '—', verdict(peak !== undefined ? peak <= 200 : undefined)]);
   const tenK = leak.filter((l) => l.edits >= 10000);

@@ -5,7 +5,7 @@
 // Usage: node scripts/vscode-test/bundle-suite.mjs   (from anywhere)
 import {build} from 'esbuild';
 import {mkdirSync, readdirSync, rmSync} from 'node:fs';
-import {dirname, join, resolve} from 'node:path';
+import {basename, dirname, join, resolve} from 'node:path';
 import {fileURLToPath} from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -14,12 +14,14 @@ const outdir = join(root, 'dist/vscode-test/suite');
 
 const tests = readdirSync(src).filter((f) => f.endsWith('.test.mts'));
 if (tests.length === 0) throw new Error(`no *.test.mts files in ${src}`);
+// More suite files from elsewhere, comma-separated (bench/vscode-recording/record.sh adds its recording).
+const extra = (process.env.BRIEF_VSCODE_EXTRA_TESTS ?? '').split(',').filter(Boolean).map((f) => resolve(f));
 
 rmSync(outdir, {recursive: true, force: true});
 mkdirSync(outdir, {recursive: true});
 await build({
   absWorkingDir: root,
-  entryPoints: ['index.mts', ...tests].map((f) => ({in: join(src, f), out: f.replace(/\.mts$/, '')})),
+  entryPoints: [...['index.mts', ...tests].map((f) => ({in: join(src, f), out: f.replace(/\.mts$/, '')})), ...extra.map((f) => ({in: f, out: basename(f).replace(/\.mts$/, '')}))],
   outdir,
   outExtension: {'.js': '.cjs'},
   bundle: true,
@@ -32,4 +34,4 @@ await build({
   // Prefer ESM entry points (UMD builds hide their requires from the bundler).
   mainFields: ['module', 'main'],
 });
-console.log(`bundled the extension test suite (${tests.length} test files) into ${outdir}`);
+console.log(`bundled the extension test suite (${tests.length + extra.length} test files) into ${outdir}`);
