@@ -21,7 +21,7 @@ export interface Memory {
 export class BenchClient extends TestClient {
   private readonly probe: string;
 
-  constructor(options: {pull: boolean; settings?: Record<string, unknown>}) {
+  constructor(options: {pull: boolean; settings?: Record<string, unknown>; transport?: 'stdio' | 'ipc'}) {
     const {env, file} = probeEnv({BENCH_PROBE_SIGNAL: '1'});
     super({...options, execArgv: ['--expose-gc'], env});
     this.probe = file;

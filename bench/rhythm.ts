@@ -1,6 +1,6 @@
 /**
  * Typing as VS Code does it: the requests VS Code 1.100 sends the server around a keystroke,
- * replayed over stdio at a typist's pace. Recorded from the extension in a real VS Code
+ * replayed over Node IPC (the transport VS Code's client uses) at a typist's pace. Recorded from the extension in a real VS Code
  * (test/vscode's runner, every LSP message logged) while typing in the 1 MB brief:
  * - on opening: a diagnostic pull, then together semantic tokens, folding ranges, document
  *   links, document symbols and code lenses;
@@ -77,7 +77,8 @@ export async function measureRhythm(input: Pick<Input, 'label' | 'file'>, keystr
   const keystrokeMs = options.keystrokeMs ?? KEYSTROKE_MS;
   const text = readFileSync(input.file, 'utf8');
   const uri = pathToFileURL(input.file).href;
-  const client = new BenchClient({pull: true});
+  // Over Node IPC, as VS Code's client starts the server (other editors use stdio, as lsp.ts measures).
+  const client = new BenchClient({pull: true, transport: 'ipc'});
   const init = (await client.initialize()) as InitializeResult;
   const full = init.capabilities.semanticTokensProvider?.full;
   const deltas = typeof full === 'object' && !!full.delta;

@@ -252,7 +252,7 @@ if (want('rhythm') || (want('targets') && !only)) {
   }
   results.rhythm = rhythm;
   print(
-    `## Typing as VS Code does\n\nOver stdio, a fresh server (bench/rhythm.ts): the requests VS Code 1.100 sent the server around keystrokes in a recording of the extension in a real VS Code. ` +
+    `## Typing as VS Code does\n\nOver Node IPC (the transport VS Code's client uses), a fresh server (bench/rhythm.ts): the requests VS Code 1.100 sent the server around keystrokes in a recording of the extension in a real VS Code. ` +
       `On opening, a pull, then semantic tokens, folding ranges, document links, document symbols and code lenses together; then a keystroke every 130 ms in the middle key judgement, each with its pull ` +
       `(after a completion request when the key is a space), semantic tokens again about every 500 ms; then a pause's requests (a code action, folding ranges, document symbols twice, code lenses, links). ` +
       `The pull may wait behind the other requests, and the server is idle between keystrokes, as in the editor. ` +

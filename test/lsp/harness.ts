@@ -1,11 +1,13 @@
 /**
- * A real LSP client for tests: spawns the built server over stdio and speaks the
- * protocol to it with vscode-languageserver-protocol.
+ * A real LSP client for tests: spawns the built server over stdio (or Node IPC, as VS Code's
+ * client starts it) and speaks the protocol to it with vscode-languageserver-protocol.
  */
 import {spawn, type ChildProcess} from 'node:child_process';
 import {resolve} from 'node:path';
 import {
   createProtocolConnection,
+  IPCMessageReader,
+  IPCMessageWriter,
   StreamMessageReader,
   StreamMessageWriter,
   InitializeRequest,
@@ -56,6 +58,8 @@ export interface ClientOptions {
   /** Node options and environment for the server process (the benchmarks add --expose-gc and a memory probe). */
   execArgv?: string[];
   env?: NodeJS.ProcessEnv;
+  /** How the server is reached: stdio (other editors; the default) or Node IPC (`--node-ipc`, as VS Code's client does). */
+  transport?: 'stdio' | 'ipc';
 }
 
 export class TestClient {
@@ -71,9 +75,12 @@ export class TestClient {
   private versions = new Map<string, number>();
 
   constructor(readonly options: ClientOptions = {}) {
-    this.process = spawn(process.execPath, [...(options.execArgv ?? []), SERVER, '--stdio'], {stdio: ['pipe', 'pipe', 'pipe'], env: options.env ?? process.env});
+    const ipc = options.transport === 'ipc';
+    this.process = spawn(process.execPath, [...(options.execArgv ?? []), SERVER, ipc ? '--node-ipc' : '--stdio'], {stdio: ipc ? ['pipe', 'pipe', 'pipe', 'ipc'] : ['pipe', 'pipe', 'pipe'], env: options.env ?? process.env});
     this.process.stderr!.on('data', (d) => (this.stderr += d));
-    this.connection = createProtocolConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
+    this.connection = ipc
+      ? createProtocolConnection(new IPCMessageReader(this.process), new IPCMessageWriter(this.process))
+      : createProtocolConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
     this.connection.onNotification(PublishDiagnosticsNotification.type, (p) => {
       const list = this.diagnostics.get(p.uri) ?? [];
       list.push(p);

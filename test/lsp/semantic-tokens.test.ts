@@ -1,7 +1,8 @@
 /**
  * Semantic tokens as deltas: the encoding matches the LSP library's own builder, the edits
  * between two encodings rebuild the second from the first, and over stdio a client that
- * names its last answer gets a delta that, applied, gives the new version's tokens.
+ * names its last answer gets a delta that, applied, gives the new version's tokens (over stdio
+ * and over Node IPC, as VS Code's client starts the server).
  */
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
@@ -61,8 +62,9 @@ test('tokenEdits rebuilds the new tokens from the old, in whole tokens, with one
   assert.deepEqual(tokenEdits(many, changed), [{start: 2500, deleteCount: 5, data: changed.slice(2500, 2505)}]);
 });
 
-test('over stdio: a delta naming the last answer, applied, gives the new version\'s tokens; an unknown id gets them whole', async () => {
-  const client = new TestClient();
+for (const transport of ['stdio', 'ipc'] as const) test(`over ${transport}: a delta naming the last answer, applied, gives the new version's tokens; an unknown id gets them whole`, async () => {
+  // Node IPC is how VS Code's client starts the server; stdio, other editors.
+  const client = new TestClient({transport});
   try {
     const init = await client.initialize();
     const full = init.capabilities.semanticTokensProvider?.full;
