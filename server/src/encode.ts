@@ -7,7 +7,9 @@
  */
 import {Buffer} from 'node:buffer';
 import {inspect} from 'node:util';
-import type {Diagnostic, RemoteConsole} from 'vscode-languageserver/node';
+import {AbstractMessageWriter, type Diagnostic, type MessageWriter, type RemoteConsole} from 'vscode-languageserver/node';
+
+type RpcMessage = Parameters<MessageWriter['write']>[0];
 
 const sealed = new WeakSet<object>();
 const fragments = new WeakMap<object, Buffer>();
@@ -66,17 +68,49 @@ export function encodeMessage(msg: unknown): Buffer {
   return Buffer.concat(parts);
 }
 
-/** The encoder in vscode-jsonrpc's shape (MessageWriterOptions.contentTypeEncoder). */
-export const contentTypeEncoder = {
-  name: 'application/json',
-  encode(msg: unknown): Promise<Uint8Array> {
+/**
+ * The stdio writer: each message as one write of its header and body (vscode-jsonrpc's stream
+ * writer makes two, the second after the first's callback), in the bytes vscode-jsonrpc writes.
+ * Over stdio (Neovim, Helix, Emacs; VS Code uses Node IPC) a keystroke's answer and status
+ * notification are then two writes to the pipe instead of four: ~13% of the server's active
+ * time on a page-long brief was those writes.
+ */
+export class StdioMessageWriter extends AbstractMessageWriter implements MessageWriter {
+  private errors = 0;
+
+  constructor(private readonly out: NodeJS.WritableStream) {
+    super();
+    out.on('error', (error: Error) => this.fireError(error));
+    out.on('close', () => this.fireClose());
+  }
+
+  write(msg: RpcMessage): Promise<void> {
+    let data: Buffer;
     try {
-      return Promise.resolve(encodeMessage(msg));
+      data = frameMessage(msg);
     } catch (error) {
+      this.fireError(error, msg, ++this.errors);
       return Promise.reject(error);
     }
-  },
-};
+    return new Promise((resolve, reject) => {
+      this.out.write(data, (error?: Error | null) => {
+        if (!error) return resolve();
+        this.fireError(error, msg, ++this.errors);
+        reject(error);
+      });
+    });
+  }
+
+  end(): void {
+    this.out.end();
+  }
+}
+
+/** A message as the base protocol frames it: `Content-Length: <bytes>\r\n\r\n` and the UTF-8 JSON. */
+export function frameMessage(msg: unknown): Buffer {
+  const body = encodeMessage(msg);
+  return Buffer.concat([Buffer.from(`Content-Length: ${body.byteLength}\r\n\r\n`, 'ascii'), body]);
+}
 
 /**
  * Routes console output to the client's log, as vscode-languageserver does for the

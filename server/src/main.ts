@@ -4,8 +4,8 @@
  * a socket, as vscode-languageserver supports). `brief-language-server --stdio`.
  */
 import {setFlagsFromString} from 'node:v8';
-import {createConnection, ProposedFeatures, StreamMessageWriter, type MessageReader} from 'vscode-languageserver/node';
-import {contentTypeEncoder, patchConsole} from './encode.js';
+import {createConnection, ProposedFeatures, type MessageReader} from 'vscode-languageserver/node';
+import {patchConsole, StdioMessageWriter} from './encode.js';
 import {startServer} from './server.js';
 
 if (process.argv.includes('--version')) {
@@ -30,11 +30,12 @@ if (!process.execArgv.some((a) => a.startsWith('--heap-growing-percent') || a.st
   setFlagsFromString('--heap-growing-percent=25');
 }
 
-// Over stdio, the server's own writer: diagnostics are serialised once per diagnostic (encode.ts).
+// Over stdio, the server's own writer: diagnostics are serialised once per diagnostic, and each
+// message goes in one write (encode.ts).
 const stdio = process.argv.includes('--stdio');
 // stdin stays a stream (not typed as such next to a writer): the library then exits when it closes.
 const connection = stdio
-  ? createConnection(ProposedFeatures.all, process.stdin as unknown as MessageReader, new StreamMessageWriter(process.stdout, {charset: 'utf-8', contentTypeEncoder}))
+  ? createConnection(ProposedFeatures.all, process.stdin as unknown as MessageReader, new StdioMessageWriter(process.stdout))
   : createConnection(ProposedFeatures.all);
 if (stdio) patchConsole(connection.console);
 // A bug must cost one request, never the server: log it and carry on.

@@ -9,7 +9,9 @@ import {TextDocument} from 'vscode-languageserver-textdocument';
 import type {Diagnostic} from 'vscode-languageserver-protocol/node';
 import {defaultConfig, lintText, SectionCache, type Finding} from '../../core/src/index.js';
 import {toDiagnostic, toDiagnostics} from '../../server/src/convert.js';
-import {encodeMessage, patchConsole, sealDiagnostics} from '../../server/src/encode.js';
+import {PassThrough, Writable} from 'node:stream';
+import {StreamMessageWriter} from 'vscode-languageserver/node';
+import {encodeMessage, frameMessage, patchConsole, sealDiagnostics, StdioMessageWriter} from '../../server/src/encode.js';
 import {positionAt} from './harness.js';
 import {FERRY} from './fixtures.js';
 
@@ -40,6 +42,43 @@ test('the encoder writes the bytes of JSON.stringify, with and without a sealed 
     assert.equal(encodeMessage(m).toString('utf8'), JSON.stringify(m));
     assert.deepEqual(encodeMessage(m), Buffer.from(JSON.stringify(m), 'utf8'));
   }
+});
+
+test('the stdio writer writes each message in one piece, the bytes vscode-jsonrpc\'s own writer writes in two', async () => {
+  const items = sealDiagnostics(diagnosticsOf(FERRY.replace('Summary', 'Summary ‘quoted’ 🚢')));
+  const messages = [
+    {jsonrpc: '2.0' as const, id: 1, result: {kind: 'full', resultId: '2', items}},
+    {jsonrpc: '2.0' as const, method: 'brief/status', params: {uri, version: 2, counts: {error: 1}}},
+    {jsonrpc: '2.0' as const, id: 2, result: null},
+  ];
+  const collect = (stream: PassThrough) => {
+    const chunks: Buffer[] = [];
+    stream.on('data', (c: Buffer) => chunks.push(Buffer.from(c)));
+    return chunks;
+  };
+  // The library's writer (header, then body): the oracle.
+  const theirs = new PassThrough();
+  const theirChunks = collect(theirs);
+  const library = new StreamMessageWriter(theirs, 'utf-8');
+  for (const m of messages) await library.write(m);
+  const ours = new PassThrough();
+  const ourChunks = collect(ours);
+  const writer = new StdioMessageWriter(ours);
+  for (const m of messages) await writer.write(m);
+  assert.equal(ourChunks.length, messages.length, 'one write per message');
+  assert.equal(theirChunks.length, 2 * messages.length);
+  assert.deepEqual(Buffer.concat(ourChunks), Buffer.concat(theirChunks));
+  assert.deepEqual(ourChunks[0], frameMessage(messages[0]));
+  assert.match(ourChunks[0].toString('latin1'), /^Content-Length: \d+\r\n\r\n\{/);
+
+  // A write that fails rejects, and the connection hears of it.
+  const broken = new Writable({write: (_chunk, _encoding, callback) => callback(new Error('pipe closed'))});
+  broken.on('error', () => undefined);
+  const failing = new StdioMessageWriter(broken);
+  const heard: string[] = [];
+  failing.onError(([error]) => heard.push(error.message));
+  await assert.rejects(failing.write(messages[2]), /pipe closed/);
+  assert.ok(heard.includes('pipe closed'), JSON.stringify(heard));
 });
 
 test('toDiagnostics equals a fresh conversion and reuses exactly the diagnostics that did not change', () => {
