@@ -94,11 +94,14 @@ export function shiftLines(html: string, shift: number): string {
   return mapLines(html, (line) => line + shift);
 }
 
-/** The first line number in `html`'s attributes and `html` with every one made relative to it; undefined when it has none. */
-export function lineShape(html: string): {base: number; shape: string} | undefined {
-  let base: number | undefined;
-  const shape = mapLines(html, (line) => line - (base ??= line));
-  return base === undefined ? undefined : {base, shape};
+/** The first line number in `html`'s attributes; undefined when it has none. */
+export function firstLine(html: string): number | undefined {
+  for (const tag of html.matchAll(TAG)) {
+    if (!tag[0].includes('="')) continue;
+    const hit = new RegExp(LINE_ATTRIBUTE.source).exec(tag[0]);
+    if (hit) return Number(hit[2]);
+  }
+  return undefined;
 }
 
 export interface RenderResult {
