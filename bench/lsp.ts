@@ -17,7 +17,8 @@
 import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {pathToFileURL} from 'node:url';
-import {BenchClient, middleCursor, typist, type Memory} from './client.js';
+import {middleCursor} from './cursor.js';
+import {BenchClient, typist, type Memory} from './client.js';
 import {ROOT} from './proc.js';
 import {median, p95, ms, mb, table} from './stats.js';
 import type {Input} from './inputs.js';

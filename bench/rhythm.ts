@@ -20,7 +20,8 @@
 import {readFileSync} from 'node:fs';
 import {pathToFileURL} from 'node:url';
 import type {InitializeResult, Position, SemanticTokens, SemanticTokensDelta} from 'vscode-languageserver-protocol/node';
-import {BenchClient, middleCursor, typist} from './client.js';
+import {middleCursor} from './cursor.js';
+import {BenchClient, typist} from './client.js';
 import {median, p95, ms, table} from './stats.js';
 import type {Input} from './inputs.js';
 

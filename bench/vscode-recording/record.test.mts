@@ -2,6 +2,7 @@
 // asks the server (bench/vscode-recording/record.sh runs it). Bundled only by record.sh.
 import * as vscode from 'vscode';
 import {briefApi, waitForStatus} from '../../test/vscode/suite/helpers.mjs';
+import {middleCursor} from '../cursor.js';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -15,11 +16,9 @@ suite('Recording', () => {
     await waitForStatus(await briefApi(), document);
     // Read first, as an analyst would: VS Code's requests after opening settle.
     await sleep(5000);
-    // The middle key judgement's sentence, as the bench's keystrokes (bench/client.ts middleCursor).
-    const lines = document.getText().split('\n');
-    let line = lines.findIndex((l, i) => i >= lines.length / 2 && l.startsWith('It is '));
-    if (line < 0) line = Math.floor(lines.length / 2);
-    const at = new vscode.Position(line, Math.floor(lines[line].length / 2));
+    // Where the bench types: the middle key judgement's sentence.
+    const {line, character} = middleCursor(document.getText());
+    const at = new vscode.Position(line, character);
     editor.selection = new vscode.Selection(at, at);
     editor.revealRange(new vscode.Range(at, at), vscode.TextEditorRevealType.InCenter);
     await sleep(3000);

@@ -85,6 +85,9 @@ const TAG = /<[a-zA-Z][^<>"]*(?:"[^"]*"[^<>"]*)*>/g;
 /** In a tag: the attributes that hold a line number (the webview's shiftLines moves the same ones). */
 const LINE_ATTRIBUTE = /( (?:data-line|data-target-line)="| id="L| href="#L)(\d+)"/g;
 
+/** The same, for exec() from the start of one tag (LINE_ATTRIBUTE is global, for replace). */
+const FIRST_LINE_ATTRIBUTE = new RegExp(LINE_ATTRIBUTE.source);
+
 function mapLines(html: string, map: (line: number) => number): string {
   return html.replace(TAG, (tag) => (tag.includes('="') ? tag.replace(LINE_ATTRIBUTE, (_, attribute: string, n: string) => `${attribute}${map(Number(n))}"`) : tag));
 }
@@ -98,7 +101,7 @@ export function shiftLines(html: string, shift: number): string {
 export function firstLine(html: string): number | undefined {
   for (const tag of html.matchAll(TAG)) {
     if (!tag[0].includes('="')) continue;
-    const hit = new RegExp(LINE_ATTRIBUTE.source).exec(tag[0]);
+    const hit = FIRST_LINE_ATTRIBUTE.exec(tag[0]);
     if (hit) return Number(hit[2]);
   }
   return undefined;
